@@ -1,0 +1,2 @@
+package org.domainregistry;
+public class Main { public static void main(String[] a) {} }
