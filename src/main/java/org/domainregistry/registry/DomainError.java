@@ -16,6 +16,7 @@ public enum DomainError {
   INVALID_REQUEST(8, "invalid_body", "Invalid request body", 400),
   DB_UNAVAILABLE(9, "db_unavailable", "Database unavailable", 503),
   TIMEOUT(10, "timeout", "Timed out", 504),
+  INVALID_QUERY(11, "invalid_query", "Invalid query parameter", 400),
   INTERNAL(99, "internal", "Internal error", 500);
 
   private final int failureCode;

@@ -1,0 +1,83 @@
+package org.domainregistry.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.domainregistry.config.NodeConfig;
+import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.DomainService;
+import org.domainregistry.sync.SyncStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The admin HTTP server: REST domain API, lookups, sync state, health. Every route is listed here. */
+public final class AdminHttpVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminHttpVerticle.class);
+  private final NodeConfig config;
+  private final DomainRoutes domains;
+  private final SyncStatus status;
+  private final DomainRegistry registry;
+  private final String nodeId;
+  private HttpServer server;
+
+  public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
+                           String nodeId) {
+    this.config = config;
+    this.domains = new DomainRoutes(service, registry);
+    this.status = status;
+    this.registry = registry;
+    this.nodeId = nodeId;
+  }
+
+  /** The port the server listens on (the configured one, or the one chosen for port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.get("/health/live").handler(this::live);
+    router.get("/health/ready").handler(this::ready);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
+    config.admin().ifPresent(admin -> router.route("/api/*").handler(new BasicAuthHandler(admin)));
+    router.put("/api/domains/:domain").handler(domains::insert);
+    router.patch("/api/domains/:domain").handler(domains::setEnabled);
+    router.get("/api/domains/:domain").handler(domains::details);
+    router.delete("/api/domains/:domain").handler(domains::remove);
+    router.get("/api/domains").handler(domains::list);
+    router.get("/api/lookup/:domain").handler(domains::lookup);
+    router.get("/api/sync").handler(this::sync);
+    HttpRouteErrors.install(router);
+    return vertx.createHttpServer()
+        .requestHandler(router)
+        .listen(config.http().port(), config.http().host())
+        .onSuccess(listening -> server = listening);
+  }
+
+  private void live(RoutingContext ctx) {
+    Responses.json(ctx, 200, new JsonObject().put("status", "UP"));
+  }
+
+  private void ready(RoutingContext ctx) {
+    JsonObject body = DomainJson.sync(status, nodeId, registry.dynamicSize());
+    boolean ready = status.ready();
+    Responses.json(ctx, ready ? 200 : 503, body.put("status", ready ? "UP" : "DOWN"));
+    if (!ready) {
+      LOG.debug("Readiness probe answered DOWN (stale since {})", status.staleSince());
+    }
+  }
+
+  private void sync(RoutingContext ctx) {
+    Responses.json(ctx, 200, DomainJson.sync(status, nodeId, registry.dynamicSize()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

@@ -1,0 +1,50 @@
+package org.domainregistry.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.domainregistry.registry.DomainDetails;
+import org.domainregistry.sync.SyncStatus;
+
+/** JSON shapes shared by the REST and event-bus APIs. */
+public final class DomainJson {
+  private DomainJson() {}
+
+  /** {@code {domain, host_type, status, type}}. */
+  public static JsonObject details(DomainDetails details) {
+    return new JsonObject()
+        .put("domain", details.domain())
+        .put("host_type", details.hostType())
+        .put("status", details.status().jsonName())
+        .put("type", details.type());
+  }
+
+  /** {@code {domain, host_type, source}}: what a sibling service sees for the domain. */
+  public static JsonObject lookup(String domain, String hostType, boolean isStatic) {
+    return new JsonObject().put("domain", domain).put("host_type", hostType)
+        .put("source", isStatic ? "static" : "dynamic");
+  }
+
+  /** {@code [{domain, host_type}]} of the static pairs. */
+  public static JsonArray pairs(Map<String, String> pairs) {
+    JsonArray array = new JsonArray();
+    pairs.forEach((domain, hostType) -> array.add(new JsonObject().put("domain", domain).put("host_type", hostType)));
+    return array;
+  }
+
+  /** How far this node is in step with the database. */
+  public static JsonObject sync(SyncStatus status, String nodeId, int dynamicDomains) {
+    return new JsonObject()
+        .put("node", nodeId)
+        .put("applied_event_id", status.appliedEventId())
+        .put("max_seen_event_id", status.maxSeenEventId())
+        .put("db_max_event_id", status.dbMaxEventId())
+        .put("pending_gaps", status.pendingGaps())
+        .put("loaded", status.loaded())
+        .put("ready", status.ready())
+        .put("stale_since", status.staleSince() == null ? null : status.staleSince().toString())
+        .put("last_poll_at", status.lastPollAt() == null ? null : status.lastPollAt().toString())
+        .put("full_reloads", status.fullReloads())
+        .put("dynamic_domains", dynamicDomains);
+  }
+}

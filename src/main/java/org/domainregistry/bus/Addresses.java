@@ -1,0 +1,19 @@
+package org.domainregistry.bus;
+
+/** Event-bus addresses of the registry: the public API of SPEC §6 and the node-internal ones. */
+public final class Addresses {
+  private Addresses() {}
+
+  public static final String INSERT = "domains.insert";
+  public static final String REMOVE = "domains.remove";
+  public static final String ENABLE = "domains.enable";
+  public static final String DISABLE = "domains.disable";
+  public static final String GET_HOST_TYPE = "domains.get_host_type";
+  public static final String GET_DOMAINS_BY_HOST_TYPE = "domains.get_domains_by_host_type";
+  public static final String GET_ALL_STATIC = "domains.get_all_static";
+  public static final String DETAILS = "domains.details";
+  /** Cluster-wide nudge published after every write: "look at the events table now". */
+  public static final String CHECK_FOR_UPDATES = "domains.check_for_updates";
+  /** Node-local: reply once the event whose id is the body has been applied here. */
+  public static final String AWAIT_APPLIED = "domains.local.await_applied";
+}

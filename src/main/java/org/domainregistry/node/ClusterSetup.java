@@ -1,0 +1,49 @@
+package org.domainregistry.node;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.domainregistry.config.NodeConfig;
+
+/**
+ * Builds the Vert.x instance of a node: standalone, or clustered through Hazelcast with a TCP-IP
+ * join on the configured members (no multicast, no phone-home), bound to the configured host.
+ */
+final class ClusterSetup {
+  private ClusterSetup() {}
+
+  static Future<Vertx> vertx(NodeConfig.Cluster cluster) {
+    VertxOptions options = new VertxOptions();
+    if (!cluster.enabled()) {
+      return Future.succeededFuture(Vertx.vertx(options));
+    }
+    options.setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()));
+    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
+        .buildClustered();
+  }
+
+  static Config hazelcast(NodeConfig.Cluster cluster) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(cluster.name());
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.local.localAddress", cluster.host());
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(cluster.port()).setPortAutoIncrement(false);
+    network.getInterfaces().setEnabled(true).addInterface(cluster.host());
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    return config;
+  }
+}

@@ -1,0 +1,104 @@
+package org.domainregistry.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import org.domainregistry.api.AdminHttpVerticle;
+import org.domainregistry.bus.DomainBusVerticle;
+import org.domainregistry.config.NodeConfig;
+import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.DomainManager;
+import org.domainregistry.service.DomainService;
+import org.domainregistry.store.DatabaseVerticle;
+import org.domainregistry.sync.EventPollVerticle;
+import org.domainregistry.sync.SyncStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Domain Registry node: the database, event poll, event-bus and admin HTTP verticles around one
+ * in-memory {@link DomainRegistry}, deployed in that order so each finds what it needs.
+ */
+public final class Node {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+  private final Vertx vertx;
+  private final DomainRegistry registry;
+  private final DomainService service;
+  private final SyncStatus status;
+  private final AdminHttpVerticle http;
+  private final Optional<EmbeddedDatabase> embedded;
+
+  private Node(Vertx vertx, DomainRegistry registry, DomainService service, SyncStatus status,
+               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded) {
+    this.vertx = vertx;
+    this.registry = registry;
+    this.service = service;
+    this.status = status;
+    this.http = http;
+    this.embedded = embedded;
+  }
+
+  /**
+   * Starts a node. With no {@code db.url} an embedded PostgreSQL is started first (blocking, before
+   * any event loop exists). The future completes once the HTTP server listens.
+   */
+  public static Future<Node> start(NodeConfig config) {
+    Optional<EmbeddedDatabase> embedded = config.db().url().isPresent() ? Optional.empty()
+        : Optional.of(EmbeddedDatabase.start(Path.of(config.db().embeddedDir()), config.db().embeddedPort()));
+    String url = config.db().url().orElseGet(() -> embedded.get().url());
+    return ClusterSetup.vertx(config.cluster())
+        .compose(vertx -> deploy(vertx, config, url, embedded))
+        .onFailure(failure -> embedded.ifPresent(EmbeddedDatabase::close));
+  }
+
+  private static Future<Node> deploy(Vertx vertx, NodeConfig config, String url, Optional<EmbeddedDatabase> embedded) {
+    DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
+    SyncStatus status = new SyncStatus();
+    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize());
+    String nodeId = nodeId(vertx);
+    return vertx.deployVerticle(database).compose(x -> {
+      DomainManager service = new DomainManager(registry, database.store(), vertx.eventBus());
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId);
+      return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status))
+          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service)))
+          .compose(y -> vertx.deployVerticle(http))
+          .map(y -> new Node(vertx, registry, service, status, http, embedded));
+    }).onSuccess(node -> LOG.info("Domain Registry node {} ready: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
+        nodeId, config.http().host(), node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
+        .onFailure(failure -> vertx.close());
+  }
+
+  private static String nodeId(Vertx vertx) {
+    VertxInternal internal = (VertxInternal) vertx;
+    return internal.isClustered() ? internal.clusterManager().getNodeId() : UUID.randomUUID().toString();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public DomainRegistry registry() {
+    return registry;
+  }
+
+  /** The Java API of this node, for sibling verticles in the same JVM. */
+  public DomainService service() {
+    return service;
+  }
+
+  public SyncStatus syncStatus() {
+    return status;
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** Stops the node: undeploys everything, leaves the cluster, stops an embedded database. */
+  public Future<Void> stop() {
+    return vertx.close().andThen(x -> embedded.ifPresent(EmbeddedDatabase::close));
+  }
+}

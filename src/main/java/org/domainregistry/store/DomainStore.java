@@ -1,0 +1,55 @@
+package org.domainregistry.store;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Persistent storage of dynamic domains and their change log. Every write changes
+ * {@code domain_settings} and appends one {@code domain_events} row in one transaction, or
+ * changes nothing and appends nothing. Failures are {@link org.domainregistry.registry.DomainException}s.
+ */
+public interface DomainStore {
+
+  /** Creates a new enabled domain; an identical existing pair is unchanged; otherwise {@code duplicate}. */
+  Future<WriteResult> insert(String domain, String hostType);
+
+  /** Deletes the domain; absent is unchanged; {@code wrong_host_type} when stored with another type. */
+  Future<WriteResult> remove(String domain, String hostType);
+
+  /**
+   * Sets the status to enabled or disabled. {@code not_found} when absent, {@code unknown_host_type}
+   * when its host type fails {@code allowedHostType}, {@code deleted} while it is being deleted.
+   */
+  Future<WriteResult> setEnabled(String domain, boolean enabled, Predicate<String> allowedHostType);
+
+  /** The stored row of the domain, or null. */
+  Future<StoredDomain> find(String domain);
+
+  /** A page of stored domains ordered by name, leaving out the names in {@code excluded}. */
+  Future<List<StoredDomain>> list(DomainQuery query, Collection<String> excluded);
+
+  /**
+   * Streams every enabled domain, page by page ordered by id, from one consistent snapshot,
+   * handing each page to {@code sink}; returns what the snapshot saw of the events table.
+   */
+  Future<Snapshot> loadEnabled(int pageSize, Consumer<List<StoredDomain>> sink);
+
+  /** Events with an id above {@code afterId} or among {@code alsoIds}, by id, at most {@code limit}. */
+  Future<List<DomainEvent>> eventsAfter(long afterId, Collection<Long> alsoIds, int limit);
+
+  /**
+   * Plugs a hole in the event ids with a dummy event; waits for a transaction holding that id
+   * to end. True when the dummy was written, false when the real event exists.
+   */
+  Future<Boolean> fillGap(long eventId);
+
+  /** Deletes events older than {@code maxAge}, always keeping the newest; returns how many. */
+  Future<Integer> cleanEvents(Duration maxAge);
+
+  /** The lowest and highest event id. */
+  Future<EventBounds> eventBounds();
+}

@@ -1,0 +1,77 @@
+package org.domainregistry.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned schema migration, run by every node at start under an advisory lock so that nodes
+ * starting together apply each step once. Step 1 is MongooseIM's {@code priv/pg.sql} (kept as is
+ * when the tables exist, so a MongooseIM database is used unchanged); later steps only widen or add.
+ */
+public final class Migrations {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+
+  /** One schema step. */
+  record Step(int version, String description, List<String> statements) {}
+
+  static final List<Step> STEPS = List.of(
+      new Step(1, "MongooseIM domain tables", List.of(
+          "CREATE TABLE IF NOT EXISTS domain_settings (id BIGSERIAL NOT NULL UNIQUE, "
+              + "domain VARCHAR(250) NOT NULL, host_type VARCHAR(250) NOT NULL, "
+              + "status SMALLINT NOT NULL DEFAULT 1, PRIMARY KEY(domain))",
+          "CREATE TABLE IF NOT EXISTS domain_events (id BIGSERIAL NOT NULL, "
+              + "domain VARCHAR(250) NOT NULL, PRIMARY KEY(id))",
+          "CREATE INDEX IF NOT EXISTS i_domain_events_domain ON domain_events(domain)",
+          "CREATE TABLE IF NOT EXISTS domain_admins (domain VARCHAR(250) NOT NULL, "
+              + "pass_details TEXT NOT NULL, PRIMARY KEY(domain))")),
+      new Step(2, "widen domain columns to 253 characters (full DNS names)", List.of(
+          "ALTER TABLE domain_settings ALTER COLUMN domain TYPE VARCHAR(253)",
+          "ALTER TABLE domain_events ALTER COLUMN domain TYPE VARCHAR(253)",
+          "ALTER TABLE domain_admins ALTER COLUMN domain TYPE VARCHAR(253)")),
+      new Step(3, "event timestamps for age-based cleaning", List.of(
+          "ALTER TABLE domain_events ADD COLUMN IF NOT EXISTS "
+              + "created_at TIMESTAMPTZ NOT NULL DEFAULT now()",
+          "CREATE TABLE IF NOT EXISTS domain_registry_meta (name TEXT PRIMARY KEY, value BIGINT NOT NULL)")));
+
+  private Migrations() {}
+
+  /** Applies the steps this database lacks; returns the schema version after the run. */
+  public static Future<Integer> migrate(Pool pool) {
+    return pool.withTransaction(conn -> conn.query(Sql.SCHEMA_LOCK).execute()
+        .compose(x -> conn.query(Sql.CREATE_SCHEMA_VERSION).execute())
+        .compose(x -> conn.query(Sql.SCHEMA_VERSIONS).execute())
+        .compose(rows -> {
+          Set<Integer> applied = new HashSet<>();
+          for (Row row : rows) {
+            applied.add(row.getInteger("version"));
+          }
+          Future<Void> chain = Future.succeededFuture();
+          for (Step step : STEPS) {
+            if (!applied.contains(step.version())) {
+              chain = chain.compose(x -> apply(conn, step));
+            }
+          }
+          return chain.map(x -> STEPS.get(STEPS.size() - 1).version());
+        }));
+  }
+
+  private static Future<Void> apply(SqlConnection conn, Step step) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String statement : step.statements()) {
+      chain = chain.compose(x -> conn.query(statement).execute().mapEmpty());
+    }
+    return chain
+        .compose(x -> conn.preparedQuery(Sql.RECORD_VERSION)
+            .execute(Tuple.of(step.version(), step.description())))
+        .onSuccess(x -> LOG.info("Schema migrated to version {}: {}", step.version(), step.description()))
+        .mapEmpty();
+  }
+}

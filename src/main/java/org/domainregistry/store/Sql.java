@@ -1,0 +1,64 @@
+package org.domainregistry.store;
+
+/** Every SQL statement of the service, in one place; all run as prepared statements with tuples. */
+final class Sql {
+  private Sql() {}
+
+  /** The highest event id the cleaner has deleted, as a scalar subquery. */
+  static final String CLEANED_BELOW =
+      "(SELECT COALESCE(MAX(value), 0) FROM domain_registry_meta WHERE name = 'events_cleaned_through')";
+
+  static final String INSERT_DOMAIN =
+      "INSERT INTO domain_settings (domain, host_type, status) VALUES ($1, $2, 1) "
+          + "ON CONFLICT (domain) DO NOTHING";
+  static final String SELECT_DOMAIN =
+      "SELECT domain, host_type, status FROM domain_settings WHERE domain = $1";
+  static final String SELECT_DOMAIN_FOR_UPDATE = SELECT_DOMAIN + " FOR UPDATE";
+  static final String UPDATE_STATUS = "UPDATE domain_settings SET status = $2 WHERE domain = $1";
+  static final String DELETE_DOMAIN = "DELETE FROM domain_settings WHERE domain = $1";
+  static final String DELETE_ADMIN = "DELETE FROM domain_admins WHERE domain = $1";
+  static final String INSERT_EVENT = "INSERT INTO domain_events (domain) VALUES ($1) RETURNING id";
+
+  static final String LIST_DOMAINS =
+      "SELECT domain, host_type, status FROM domain_settings "
+          + "WHERE domain > $1 AND ($2::text IS NULL OR host_type = $2) "
+          + "AND ($3::smallint IS NULL OR status = $3) AND NOT (domain = ANY($4)) "
+          + "ORDER BY domain LIMIT $5";
+
+  static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+  static final String MAX_EVENT_ID = "SELECT COALESCE(MAX(id), 0) AS max_id, "
+      + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
+  static final String RECENT_EVENT_IDS =
+      "SELECT id FROM domain_events WHERE id > $1 ORDER BY id";
+  static final String ENABLED_PAGE =
+      "SELECT id, domain, host_type, status FROM domain_settings "
+          + "WHERE status = 1 AND id > $1 ORDER BY id LIMIT $2";
+
+  static final String EVENTS_AFTER =
+      "SELECT e.id, e.domain, s.host_type, s.status FROM domain_events e "
+          + "LEFT JOIN domain_settings s ON s.domain = e.domain "
+          + "WHERE e.id > $1 OR e.id = ANY($2) ORDER BY e.id LIMIT $3";
+  static final String FILL_GAP =
+      "INSERT INTO domain_events (id, domain) SELECT $1::bigint, '' WHERE $1::bigint > " + CLEANED_BELOW
+          + " ON CONFLICT (id) DO NOTHING";
+  static final String CLEAN_EVENTS =
+      "WITH deleted AS (DELETE FROM domain_events "
+          + "WHERE created_at < now() - make_interval(secs => $1) "
+          + "AND id < (SELECT MAX(id) FROM domain_events) RETURNING id) "
+          + "INSERT INTO domain_registry_meta (name, value) "
+          + "SELECT 'events_cleaned_through', MAX(id) FROM deleted HAVING COUNT(*) > 0 "
+          + "ON CONFLICT (name) DO UPDATE SET value = GREATEST(domain_registry_meta.value, EXCLUDED.value) "
+          + "RETURNING (SELECT COUNT(*) FROM deleted) AS deleted";
+  static final String EVENT_BOUNDS =
+      "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(MAX(id), 0) AS max_id, "
+          + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
+
+  static final String SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(7250001)";
+  static final String CREATE_SCHEMA_VERSION =
+      "CREATE TABLE IF NOT EXISTS domain_registry_schema ("
+          + "version INT PRIMARY KEY, description TEXT NOT NULL, "
+          + "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())";
+  static final String SCHEMA_VERSIONS = "SELECT version FROM domain_registry_schema";
+  static final String RECORD_VERSION =
+      "INSERT INTO domain_registry_schema (version, description) VALUES ($1, $2)";
+}

@@ -1,0 +1,85 @@
+package org.domainregistry.sync;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Where a reader is in the events table. Event ids are taken at insert and become visible at
+ * commit, so ids can show up out of order; the cursor therefore tracks, besides the highest id
+ * seen, the ids below it not seen yet (gaps), and the highest id with nothing missing below it.
+ * Plain Java, used by one thread at a time.
+ */
+public final class EventCursor {
+  /** A jump in ids larger than this is not tracked id by id (a sequence reset, not in-flight writes). */
+  static final int MAX_TRACKED_JUMP = 100_000;
+  private long maxSeen;
+  private long applied;
+  private final TreeMap<Long, Long> gaps = new TreeMap<>();
+
+  /** Starts over after a full load whose snapshot saw {@code present} among the ids above {@code windowStart}. */
+  public void resetToSnapshot(long maxEventId, long windowStart, Collection<Long> present, long nowMillis) {
+    gaps.clear();
+    maxSeen = maxEventId;
+    Set<Long> seen = new HashSet<>(present);
+    for (long id = windowStart + 1; id <= maxEventId; id++) {
+      if (!seen.contains(id)) {
+        gaps.put(id, nowMillis);
+      }
+    }
+    advance();
+  }
+
+  /** Notes that the event with this id has been read and applied. */
+  public void record(long id, long nowMillis) {
+    if (id > maxSeen) {
+      if (id - maxSeen <= MAX_TRACKED_JUMP) {
+        for (long missing = maxSeen + 1; missing < id; missing++) {
+          gaps.put(missing, nowMillis);
+        }
+      }
+      maxSeen = id;
+    } else {
+      gaps.remove(id);
+    }
+    advance();
+  }
+
+  /** True when the event with this id has been applied (it is at or below the highest seen and no gap). */
+  public boolean isApplied(long id) {
+    return id <= maxSeen && !gaps.containsKey(id);
+  }
+
+  /** Highest id with every id at or below it applied or known to be a hole. */
+  public long applied() {
+    return applied;
+  }
+
+  public long maxSeen() {
+    return maxSeen;
+  }
+
+  /** The ids below the highest seen that have not been seen. */
+  public Set<Long> gaps() {
+    return gaps.keySet();
+  }
+
+  /** The gaps first noticed at or before {@code cutoffMillis}, lowest first. */
+  public List<Long> gapsNoticedBefore(long cutoffMillis) {
+    List<Long> old = new ArrayList<>();
+    for (Map.Entry<Long, Long> gap : gaps.entrySet()) {
+      if (gap.getValue() <= cutoffMillis) {
+        old.add(gap.getKey());
+      }
+    }
+    return old;
+  }
+
+  private void advance() {
+    applied = gaps.isEmpty() ? maxSeen : gaps.firstKey() - 1;
+  }
+}

@@ -1,0 +1,80 @@
+package org.domainregistry.sync;
+
+import java.time.Instant;
+
+/**
+ * How far this node's registry is in step with the database, written by the event poll and
+ * read by anyone (health, metrics, {@code /api/sync}).
+ */
+public final class SyncStatus {
+  private volatile boolean loaded;
+  private volatile long appliedEventId;
+  private volatile long maxSeenEventId;
+  private volatile long dbMaxEventId;
+  private volatile int pendingGaps;
+  private volatile Instant staleSince;
+  private volatile Instant lastPollAt;
+  private volatile long fullReloads;
+
+  /** True once a full load has completed; until then only static domains are served. */
+  public boolean loaded() {
+    return loaded;
+  }
+
+  /** Ready: loaded, and the last poll reached the database. */
+  public boolean ready() {
+    return loaded && staleSince == null;
+  }
+
+  public long appliedEventId() {
+    return appliedEventId;
+  }
+
+  public long maxSeenEventId() {
+    return maxSeenEventId;
+  }
+
+  public long dbMaxEventId() {
+    return dbMaxEventId;
+  }
+
+  public int pendingGaps() {
+    return pendingGaps;
+  }
+
+  /** When the database was first found unreachable in the current outage, or null. */
+  public Instant staleSince() {
+    return staleSince;
+  }
+
+  public Instant lastPollAt() {
+    return lastPollAt;
+  }
+
+  public long fullReloads() {
+    return fullReloads;
+  }
+
+  void recordLoad() {
+    loaded = true;
+    fullReloads++;
+  }
+
+  void recordPoll(EventCursor cursor, long dbMax, Instant now) {
+    appliedEventId = cursor.applied();
+    maxSeenEventId = cursor.maxSeen();
+    pendingGaps = cursor.gaps().size();
+    dbMaxEventId = Math.max(dbMax, cursor.maxSeen());
+    lastPollAt = now;
+    staleSince = null;
+  }
+
+  /** Returns true when this failure starts a new outage. */
+  boolean recordFailure(Instant now) {
+    if (staleSince == null) {
+      staleSince = now;
+      return true;
+    }
+    return false;
+  }
+}

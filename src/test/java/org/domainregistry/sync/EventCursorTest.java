@@ -1,0 +1,64 @@
+package org.domainregistry.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventCursorTest {
+  private final EventCursor cursor = new EventCursor();
+
+  @Test
+  void contiguousIdsAdvanceTheAppliedId() {
+    cursor.record(1, 0);
+    cursor.record(2, 0);
+    assertThat(cursor.applied()).isEqualTo(2);
+    assertThat(cursor.gaps()).isEmpty();
+  }
+
+  @Test
+  void anIdSeenOutOfOrderIsAGapUntilItShowsUp() {
+    cursor.record(1, 0);
+    cursor.record(3, 10);
+    assertThat(cursor.applied()).isEqualTo(1);
+    assertThat(cursor.maxSeen()).isEqualTo(3);
+    assertThat(cursor.gaps()).containsExactly(2L);
+    assertThat(cursor.isApplied(3)).isTrue();
+    assertThat(cursor.isApplied(2)).isFalse();
+    cursor.record(2, 20);
+    assertThat(cursor.applied()).isEqualTo(3);
+    assertThat(cursor.isApplied(2)).isTrue();
+  }
+
+  @Test
+  void gapsAreReportedOnceOldEnough() {
+    cursor.record(1, 0);
+    cursor.record(3, 100);
+    cursor.record(5, 200);
+    assertThat(cursor.gapsNoticedBefore(99)).isEmpty();
+    assertThat(cursor.gapsNoticedBefore(150)).containsExactly(2L);
+    assertThat(cursor.gapsNoticedBefore(200)).containsExactly(2L, 4L);
+  }
+
+  @Test
+  void aSnapshotMarksTheIdsItDidNotSeeAsGaps() {
+    cursor.resetToSnapshot(10, 5, List.of(6L, 8L, 10L), 0);
+    assertThat(cursor.gaps()).containsExactly(7L, 9L);
+    assertThat(cursor.applied()).isEqualTo(6);
+    assertThat(cursor.maxSeen()).isEqualTo(10);
+  }
+
+  @Test
+  void anEmptySnapshotStartsAtZero() {
+    cursor.resetToSnapshot(0, 0, List.of(), 0);
+    assertThat(cursor.applied()).isZero();
+    assertThat(cursor.isApplied(1)).isFalse();
+  }
+
+  @Test
+  void aHugeJumpIsNotTrackedIdById() {
+    cursor.record(1, 0);
+    cursor.record(1 + EventCursor.MAX_TRACKED_JUMP + 10, 0);
+    assertThat(cursor.gaps()).isEmpty();
+  }
+}

@@ -1,0 +1,87 @@
+package org.domainregistry.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import org.domainregistry.node.Node;
+import org.domainregistry.support.Await;
+import org.domainregistry.support.TestDatabase;
+import org.domainregistry.support.TestNodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Event ids are taken at insert and visible at commit (SPEC §4): a reader that jumps to the highest
+ * id it has seen would lose the event of a transaction that commits late. These tests hold such a
+ * transaction open, or abort it, while the node applies a higher id.
+ */
+class OutOfOrderEventsTest {
+  private String db;
+  private Node node;
+
+  @BeforeEach
+  void startNode() {
+    db = TestDatabase.createDatabase();
+    node = TestNodes.start(TestNodes.config(db, Map.of()));
+  }
+
+  @AfterEach
+  void stopNode() {
+    Await.result(node.stop());
+  }
+
+  @Test
+  void anEventCommittedAfterAHigherIdIsStillApplied() throws Exception {
+    long heldId;
+    try (Connection held = TestDatabase.jdbc(db); Statement st = held.createStatement()) {
+      held.setAutoCommit(false);
+      st.executeUpdate("INSERT INTO domain_settings (domain, host_type) VALUES ('held.com', 'type1')");
+      heldId = eventId(st, "held.com");
+
+      Await.result(node.service().insert("later.com", "type2"));
+      long laterId = node.syncStatus().maxSeenEventId();
+
+      assertThat(laterId).isGreaterThan(heldId);
+      assertThat(node.registry().hostTypeOf("later.com")).isEqualTo("type2");
+      assertThat(node.registry().hostTypeOf("held.com")).isNull();
+      assertThat(node.syncStatus().appliedEventId()).isLessThan(heldId);
+      held.commit();
+    }
+    Await.until("held.com applied", Duration.ofSeconds(10),
+        () -> "type1".equals(node.registry().hostTypeOf("held.com")));
+    Await.until("no gap left", Duration.ofSeconds(10),
+        () -> node.syncStatus().appliedEventId() >= heldId + 1 && node.syncStatus().pendingGaps() == 0);
+  }
+
+  @Test
+  void theIdOfAnAbortedTransactionIsPluggedAndPassed() throws Exception {
+    long abortedId;
+    try (Connection aborted = TestDatabase.jdbc(db); Statement st = aborted.createStatement()) {
+      aborted.setAutoCommit(false);
+      abortedId = eventId(st, "aborted.com");
+      aborted.rollback();
+    }
+    Await.result(node.service().insert("after.com", "type1"));
+
+    Await.until("applied past the aborted id", Duration.ofSeconds(10),
+        () -> node.syncStatus().appliedEventId() > abortedId);
+    try (Connection conn = TestDatabase.jdbc(db); Statement st = conn.createStatement();
+         ResultSet rs = st.executeQuery("SELECT domain FROM domain_events WHERE id = " + abortedId)) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).as("dummy event plugging the hole").isEmpty();
+    }
+    assertThat(node.registry().hostTypeOf("aborted.com")).isNull();
+  }
+
+  private static long eventId(Statement st, String domain) throws Exception {
+    try (ResultSet rs = st.executeQuery("INSERT INTO domain_events (domain) VALUES ('" + domain + "') RETURNING id")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
