@@ -3,13 +3,16 @@ package org.domainregistry.api;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.SyncStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +25,14 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final SyncStatus status;
   private final DomainRegistry registry;
   private final String nodeId;
+  private final ClusterSync cluster;
   private HttpServer server;
 
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
-                           String nodeId) {
+                           String nodeId, ClusterSync cluster) {
     this.config = config;
-    this.domains = new DomainRoutes(service, registry);
+    this.cluster = cluster;
+    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
     this.status = status;
     this.registry = registry;
     this.nodeId = nodeId;
@@ -52,6 +57,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/api/domains").handler(domains::list);
     router.get("/api/lookup/:domain").handler(domains::lookup);
     router.get("/api/sync").handler(this::sync);
+    router.get("/api/cluster").handler(this::clusterStatus);
     HttpRouteErrors.install(router);
     return vertx.createHttpServer()
         .requestHandler(router)
@@ -74,6 +80,11 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private void sync(RoutingContext ctx) {
     Responses.json(ctx, 200, DomainJson.sync(status, nodeId, registry.dynamicSize()));
+  }
+
+  private void clusterStatus(RoutingContext ctx) {
+    cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> Responses.json(ctx, 200,
+        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
   }
 
   @Override

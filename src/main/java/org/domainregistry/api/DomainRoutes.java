@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Optional;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -17,18 +18,20 @@ import org.domainregistry.store.DomainQuery;
 final class DomainRoutes {
   private final DomainService service;
   private final DomainRegistry registry;
+  private final Duration defaultWait;
 
-  DomainRoutes(DomainService service, DomainRegistry registry) {
+  DomainRoutes(DomainService service, DomainRegistry registry, Duration defaultWait) {
     this.service = service;
     this.registry = registry;
+    this.defaultWait = defaultWait;
   }
 
   void insert(RoutingContext ctx) {
-    handle(ctx, 204, () -> service.insert(domain(ctx), RequestBodies.string(RequestBodies.object(ctx), "host_type")));
+    write(ctx, () -> service.insert(domain(ctx), RequestBodies.string(RequestBodies.object(ctx), "host_type")));
   }
 
   void setEnabled(RoutingContext ctx) {
-    handle(ctx, 204, () -> service.setEnabled(domain(ctx), RequestBodies.bool(RequestBodies.object(ctx), "enabled")));
+    write(ctx, () -> service.setEnabled(domain(ctx), RequestBodies.bool(RequestBodies.object(ctx), "enabled")));
   }
 
   void remove(RoutingContext ctx) {
@@ -38,17 +41,16 @@ final class DomainRoutes {
       domain = domain(ctx);
       body = RequestBodies.object(ctx);
       RequestBodies.string(body, "host_type");
-      RequestBodies.optionalBool(body, "request");
+      if (RequestBodies.optionalBool(body, "request")) {
+        service.remove(domain, body.getString("host_type"));
+        Responses.status(ctx, 202);
+        return;
+      }
     } catch (DomainException e) {
       HttpErrors.fail(ctx, e);
       return;
     }
-    Future<Void> removal = service.remove(domain, body.getString("host_type"));
-    if (body.getBoolean("request", false)) {
-      Responses.status(ctx, 202);
-    } else {
-      removal.onSuccess(x -> Responses.status(ctx, 204)).onFailure(failure -> HttpErrors.fail(ctx, failure));
-    }
+    write(ctx, () -> service.remove(domain, body.getString("host_type")));
   }
 
   void details(RoutingContext ctx) {
@@ -89,8 +91,12 @@ final class DomainRoutes {
     Future<T> run();
   }
 
-  private static void handle(RoutingContext ctx, int status, Action<Void> action) {
-    start(ctx, action).onSuccess(x -> Responses.status(ctx, status)).onFailure(failure -> HttpErrors.fail(ctx, failure));
+  /** Runs a write, then, with {@code ?wait=cluster}, waits until every live node has applied it; 204. */
+  private void write(RoutingContext ctx, Action<Void> action) {
+    start(ctx, () -> {
+      Optional<Duration> wait = ClusterWaits.parse(ctx, defaultWait);
+      return action.run().compose(x -> wait.map(service::awaitClusterApplied).orElse(Future.succeededFuture()));
+    }).onSuccess(x -> Responses.status(ctx, 204)).onFailure(failure -> HttpErrors.fail(ctx, failure));
   }
 
   private static void handleJson(RoutingContext ctx, Action<JsonObject> action) {

@@ -14,6 +14,18 @@ public final class Addresses {
   public static final String DETAILS = "domains.details";
   /** Cluster-wide nudge published after every write: "look at the events table now". */
   public static final String CHECK_FOR_UPDATES = "domains.check_for_updates";
+  /** Clustered, one per node: reply once the event whose id is the body has been applied on that node. */
+  public static String nodeAwaitApplied(String nodeId) {
+    return "domains.node." + nodeId + ".await_applied";
+  }
+
+  /** Clustered, one per node: that node's sync status as JSON. */
+  public static String nodeSync(String nodeId) {
+    return "domains.node." + nodeId + ".sync";
+  }
+
+  /** Node-local: an event notification from the database, {@code "<id> <domain>"}, or "" for "look now". */
+  public static final String DB_EVENT = "domains.local.db_event";
   /** Node-local: reply once the event whose id is the body has been applied here. */
   public static final String AWAIT_APPLIED = "domains.local.await_applied";
 }

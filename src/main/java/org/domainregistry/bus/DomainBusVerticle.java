@@ -6,8 +6,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.domainregistry.api.DomainJson;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -21,20 +23,20 @@ import org.domainregistry.service.DomainService;
  */
 public final class DomainBusVerticle extends VerticleBase {
   private final DomainService service;
+  private final Duration defaultWait;
 
-  public DomainBusVerticle(DomainService service) {
+  public DomainBusVerticle(DomainService service, Duration defaultWait) {
     this.service = service;
+    this.defaultWait = defaultWait;
   }
 
   @Override
   public Future<?> start() {
     return Future.join(List.of(
-        register(Addresses.INSERT, body -> service.insert(field(body, "domain"), field(body, "host_type"))
-            .map(x -> done(body))),
-        register(Addresses.REMOVE, body -> service.remove(field(body, "domain"), field(body, "host_type"))
-            .map(x -> done(body))),
-        register(Addresses.ENABLE, body -> service.setEnabled(field(body, "domain"), true).map(x -> done(body))),
-        register(Addresses.DISABLE, body -> service.setEnabled(field(body, "domain"), false).map(x -> done(body))),
+        register(Addresses.INSERT, body -> write(body, () -> service.insert(field(body, "domain"), field(body, "host_type")))),
+        register(Addresses.REMOVE, body -> write(body, () -> service.remove(field(body, "domain"), field(body, "host_type")))),
+        register(Addresses.ENABLE, body -> write(body, () -> service.setEnabled(field(body, "domain"), true))),
+        register(Addresses.DISABLE, body -> write(body, () -> service.setEnabled(field(body, "domain"), false))),
         register(Addresses.DETAILS, body -> service.details(field(body, "domain")).map(DomainJson::details)),
         register(Addresses.GET_HOST_TYPE, this::hostType),
         register(Addresses.GET_DOMAINS_BY_HOST_TYPE, body -> {
@@ -68,7 +70,16 @@ public final class DomainBusVerticle extends VerticleBase {
     return BusReplies.field(body, name);
   }
 
-  private static JsonObject done(JsonObject request) {
-    return new JsonObject().put("domain", DomainName.normalize(request.getString("domain")));
+  /** The reply to a write, after waiting for the cluster when the body says {@code "wait": "cluster"}. */
+  private Future<JsonObject> write(JsonObject body, Supplier<Future<Void>> write) {
+    Object wait = body.getValue("wait");
+    if (wait != null && !"cluster".equals(wait)) {
+      return Future.failedFuture(DomainError.INVALID_REQUEST.exception("Field wait must be \"cluster\""));
+    }
+    Duration timeout = body.getValue("timeout_ms") instanceof Number millis
+        ? Duration.ofMillis(Math.max(1, millis.longValue())) : defaultWait;
+    return write.get()
+        .compose(x -> wait == null ? Future.succeededFuture() : service.awaitClusterApplied(timeout))
+        .map(x -> new JsonObject().put("domain", DomainName.normalize(body.getString("domain"))));
   }
 }

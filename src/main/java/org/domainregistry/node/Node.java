@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.domainregistry.api.AdminHttpVerticle;
@@ -13,6 +14,7 @@ import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.store.DatabaseVerticle;
+import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.EventPollVerticle;
 import org.domainregistry.sync.SyncStatus;
 import org.slf4j.Logger;
@@ -30,10 +32,14 @@ public final class Node {
   private final SyncStatus status;
   private final AdminHttpVerticle http;
   private final Optional<EmbeddedDatabase> embedded;
+  private final String nodeId;
+  private final ClusterSync cluster;
 
   private Node(Vertx vertx, DomainRegistry registry, DomainService service, SyncStatus status,
-               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded) {
+               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster) {
     this.vertx = vertx;
+    this.nodeId = nodeId;
+    this.cluster = cluster;
     this.registry = registry;
     this.service = service;
     this.status = status;
@@ -60,12 +66,14 @@ public final class Node {
     DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize());
     String nodeId = nodeId(vertx);
     return vertx.deployVerticle(database).compose(x -> {
-      DomainManager service = new DomainManager(registry, database.store(), vertx.eventBus());
-      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId);
-      return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status))
-          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service)))
+      ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
+      DomainManager service = new DomainManager(registry, database.store(), vertx.eventBus(), cluster);
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster);
+      return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
+          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service,
+              Duration.ofMillis(config.sync().clusterWaitTimeoutMs()))))
           .compose(y -> vertx.deployVerticle(http))
-          .map(y -> new Node(vertx, registry, service, status, http, embedded));
+          .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
     }).onSuccess(node -> LOG.info("Domain Registry node {} ready: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
         nodeId, config.http().host(), node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
         .onFailure(failure -> vertx.close());
@@ -74,6 +82,16 @@ public final class Node {
   private static String nodeId(Vertx vertx) {
     VertxInternal internal = (VertxInternal) vertx;
     return internal.isClustered() ? internal.clusterManager().getNodeId() : UUID.randomUUID().toString();
+  }
+
+  /** This node's id in the cluster (a random one when not clustered). */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** The live members of this node's cluster and their sync state. */
+  public ClusterSync cluster() {
+    return cluster;
   }
 
   public Vertx vertx() {

@@ -3,6 +3,7 @@ package org.domainregistry.service;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.store.DomainQuery;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.WriteResult;
+import org.domainregistry.sync.ClusterSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +32,13 @@ public final class DomainManager implements DomainService {
   private final DomainStore store;
   private final EventBus eventBus;
   private final StaticDomainPages staticPages;
+  private final ClusterSync cluster;
 
-  public DomainManager(DomainRegistry registry, DomainStore store, EventBus eventBus) {
+  public DomainManager(DomainRegistry registry, DomainStore store, EventBus eventBus, ClusterSync cluster) {
     this.registry = registry;
     this.store = store;
     this.eventBus = eventBus;
+    this.cluster = cluster;
     this.staticPages = new StaticDomainPages(registry.allStatic());
   }
 
@@ -86,6 +90,11 @@ public final class DomainManager implements DomainService {
     List<DomainDetails> statics = staticPages.page(query);
     return store.list(query, registry.allStatic().keySet())
         .map(stored -> staticPages.merge(statics, stored, query.limit()));
+  }
+
+  @Override
+  public Future<Void> awaitClusterApplied(Duration timeout) {
+    return cluster.awaitAllApplied(timeout);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.domainregistry.service;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,13 @@ public interface DomainService {
 
   /** A page of domains (static ones included) ordered by name. */
   Future<DomainPage> list(DomainQuery query);
+
+  /**
+   * Completes once every live node of the cluster has applied every write this node has applied
+   * (so a caller's acknowledged writes are visible everywhere); fails with {@code timeout} naming
+   * the nodes that had not.
+   */
+  Future<Void> awaitClusterApplied(Duration timeout);
 
   /** Host type of a static or enabled dynamic domain, from memory; empty when there is none. */
   Optional<String> hostTypeOf(String domain);

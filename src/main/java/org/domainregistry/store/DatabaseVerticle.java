@@ -21,6 +21,7 @@ public final class DatabaseVerticle extends VerticleBase {
   private final int poolSize;
   private Pool pool;
   private PgDomainStore store;
+  private PgEventListener listener;
 
   public DatabaseVerticle(String url, int poolSize) {
     this.url = url;
@@ -34,14 +35,17 @@ public final class DatabaseVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0);
+    PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0)
+        .addProperty("client_min_messages", "warning")
+        .addProperty("application_name", "domain-registry");
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(poolSize).setName("domain-registry"))
         .connectingTo(connect)
         .using(vertx)
         .build();
     store = new PgDomainStore(pool);
-    return migrate(1000).otherwiseEmpty();
+    listener = new PgEventListener(vertx, connect);
+    return migrate(1000).otherwiseEmpty().compose(x -> listener.start());
   }
 
   private Future<Void> migrate(long retryMs) {
@@ -59,6 +63,6 @@ public final class DatabaseVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return pool == null ? Future.succeededFuture() : pool.close();
+    return Future.join(listener.stop(), pool.close());
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -28,6 +29,9 @@ public interface DomainStore {
 
   /** The stored row of the domain, or null. */
   Future<StoredDomain> find(String domain);
+
+  /** The stored rows of these domains, by name; absent ones are left out. */
+  Future<Map<String, StoredDomain>> findAll(Collection<String> domains);
 
   /** A page of stored domains ordered by name, leaving out the names in {@code excluded}. */
   Future<List<StoredDomain>> list(DomainQuery query, Collection<String> excluded);

@@ -39,7 +39,14 @@ public final class Migrations {
       new Step(3, "event timestamps for age-based cleaning", List.of(
           "ALTER TABLE domain_events ADD COLUMN IF NOT EXISTS "
               + "created_at TIMESTAMPTZ NOT NULL DEFAULT now()",
-          "CREATE TABLE IF NOT EXISTS domain_registry_meta (name TEXT PRIMARY KEY, value BIGINT NOT NULL)")));
+          "CREATE TABLE IF NOT EXISTS domain_registry_meta (name TEXT PRIMARY KEY, value BIGINT NOT NULL)")),
+      new Step(4, "NOTIFY on every committed event, whoever wrote it", List.of(
+          "CREATE OR REPLACE FUNCTION domain_registry_notify_event() RETURNS trigger AS $$ BEGIN "
+              + "PERFORM pg_notify('" + Sql.EVENT_CHANNEL + "', NEW.id::text || ' ' || NEW.domain); "
+              + "RETURN NULL; END; $$ LANGUAGE plpgsql",
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'domain_events_notify') THEN "
+              + "CREATE TRIGGER domain_events_notify AFTER INSERT ON domain_events "
+              + "FOR EACH ROW EXECUTE FUNCTION domain_registry_notify_event(); END IF; END $$")));
 
   private Migrations() {}
 

@@ -9,7 +9,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -89,6 +91,16 @@ public final class PgDomainStore implements DomainStore {
   @Override
   public Future<StoredDomain> find(String domain) {
     return read(() -> pool.preparedQuery(Sql.SELECT_DOMAIN).execute(Tuple.of(domain)).map(PgDomainStore::firstDomain));
+  }
+
+  @Override
+  public Future<Map<String, StoredDomain>> findAll(Collection<String> domains) {
+    return read(() -> pool.preparedQuery(Sql.SELECT_DOMAINS).execute(Tuple.of(domains.toArray(new String[0])))
+        .map(rows -> {
+          Map<String, StoredDomain> found = new HashMap<>();
+          rows.forEach(row -> found.put(row.getString("domain"), toDomain(row)));
+          return found;
+        }));
   }
 
   @Override

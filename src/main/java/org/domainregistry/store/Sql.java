@@ -4,6 +4,9 @@ package org.domainregistry.store;
 final class Sql {
   private Sql() {}
 
+  /** The LISTEN/NOTIFY channel that announces every committed event as {@code "<id> <domain>"}. */
+  static final String EVENT_CHANNEL = "domain_events";
+
   /** The highest event id the cleaner has deleted, as a scalar subquery. */
   static final String CLEANED_BELOW =
       "(SELECT COALESCE(MAX(value), 0) FROM domain_registry_meta WHERE name = 'events_cleaned_through')";
@@ -13,6 +16,8 @@ final class Sql {
           + "ON CONFLICT (domain) DO NOTHING";
   static final String SELECT_DOMAIN =
       "SELECT domain, host_type, status FROM domain_settings WHERE domain = $1";
+  static final String SELECT_DOMAINS =
+      "SELECT domain, host_type, status FROM domain_settings WHERE domain = ANY($1)";
   static final String SELECT_DOMAIN_FOR_UPDATE = SELECT_DOMAIN + " FOR UPDATE";
   static final String UPDATE_STATUS = "UPDATE domain_settings SET status = $2 WHERE domain = $1";
   static final String DELETE_DOMAIN = "DELETE FROM domain_settings WHERE domain = $1";

@@ -6,9 +6,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.time.Instant;
 import java.util.List;
+import org.domainregistry.api.DomainJson;
 import org.domainregistry.bus.Addresses;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
@@ -19,45 +19,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the {@link EventPoller}: the first load, a poll on every {@code check_for_updates} nudge
- * and every poll interval (bursts coalesce into one poll), gap plugging and event cleaning.
- * Answers "has event N been applied here?" for read-your-writes.
+ * Drives the {@link EventPoller}: the first load, a poll on every {@code check_for_updates} nudge,
+ * database notification and poll interval (bursts coalesce into one poll), backoff while the
+ * database is down, gap plugging and event cleaning. Answers "has event N been applied here?".
  */
 public final class EventPollVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EventPollVerticle.class);
   private static final long MAX_BACKOFF_MS = 30_000;
   private final NodeConfig.Sync config;
   private final DomainStore store;
+  private final DomainRegistry registry;
   private final SyncStatus status;
+  private final String nodeId;
   private final EventPoller poller;
+  private final GapPlugger gaps;
+  private final AppliedWaiters waiters = new AppliedWaiters();
   private final Clock clock = Clock.systemUTC();
-  private final List<Waiter> waiters = new ArrayList<>();
-  private boolean polling;
   private Future<Void> currentPoll = Future.succeededFuture();
+  private boolean polling;
   private boolean pollAgain;
   private long pollsStarted;
   private int failures;
   private long nextAttemptAt;
-  private boolean fillingGaps;
 
-  private record Waiter(long eventId, long afterPoll, Promise<Long> promise) {}
-
-  public EventPollVerticle(NodeConfig.Sync config, DomainRegistry registry, DomainStore store, SyncStatus status) {
+  public EventPollVerticle(NodeConfig.Sync config, DomainRegistry registry, DomainStore store, SyncStatus status,
+                           String nodeId) {
     this.config = config;
     this.store = store;
+    this.registry = registry;
     this.status = status;
+    this.nodeId = nodeId;
     this.poller = new EventPoller(store, registry, status, config.pageSize(), clock);
+    this.gaps = new GapPlugger(store);
   }
 
   @Override
   public Future<?> start() {
     vertx.setPeriodic(config.pollIntervalMs(), id -> scheduledPoll());
     vertx.setPeriodic(config.eventCleaningIntervalS() * 1000, id -> cleanEvents());
-    return Future.join(
-            vertx.eventBus().<Long>localConsumer(Addresses.AWAIT_APPLIED, this::awaitApplied).completion(),
-            vertx.eventBus().consumer(Addresses.CHECK_FOR_UPDATES, message -> requestPoll()).completion())
+    var bus = vertx.eventBus();
+    return Future.join(List.of(
+            bus.<Long>localConsumer(Addresses.AWAIT_APPLIED, this::awaitApplied).completion(),
+            bus.<Long>consumer(Addresses.nodeAwaitApplied(nodeId), this::awaitApplied).completion(),
+            bus.consumer(Addresses.nodeSync(nodeId), this::syncStatus).completion(),
+            bus.consumer(Addresses.CHECK_FOR_UPDATES, message -> requestPoll()).completion(),
+            bus.<String>localConsumer(Addresses.DB_EVENT, this::announced).completion()))
         .compose(x -> polling ? currentPoll : runPoll())
         .otherwiseEmpty();
+  }
+
+  private void announced(Message<String> notification) {
+    String payload = notification.body();
+    int space = payload.indexOf(' ');
+    if (space > 0) {
+      poller.announced(Long.parseLong(payload.substring(0, space)), payload.substring(space + 1));
+    }
+    requestPoll();
   }
 
   private void scheduledPoll() {
@@ -77,16 +94,16 @@ public final class EventPollVerticle extends VerticleBase {
   private Future<Void> runPoll() {
     polling = true;
     long poll = ++pollsStarted;
+    Instant staleSince = status.staleSince();
     currentPoll = poller.poll().andThen(result -> {
       polling = false;
       if (result.succeeded()) {
-        recovered();
-        plugGaps();
+        recovered(staleSince);
+        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), this::requestPoll);
       } else {
         failed(result.cause());
       }
-      settleWaiters(poll, result.succeeded());
-      if (pollAgain) {
+      if (waiters.settle(poll, result.succeeded(), poller::isApplied) || pollAgain) {
         pollAgain = false;
         runPoll();
       }
@@ -101,11 +118,10 @@ public final class EventPollVerticle extends VerticleBase {
       request.reply(eventId);
       return;
     }
-    Promise<Long> promise = Promise.promise();
-    waiters.add(new Waiter(eventId, pollsStarted + 1, promise));
+    Promise<Long> applied = waiters.add(eventId, pollsStarted + 1);
     long timer = vertx.setTimer(config.clusterWaitTimeoutMs(), id ->
-        promise.tryFail(DomainError.TIMEOUT.exception("Event " + eventId + " not applied in time")));
-    promise.future().onComplete(result -> {
+        applied.tryFail(DomainError.TIMEOUT.exception("Event " + eventId + " not applied in time")));
+    applied.future().onComplete(result -> {
       vertx.cancelTimer(timer);
       if (result.succeeded()) {
         request.reply(result.result());
@@ -117,30 +133,16 @@ public final class EventPollVerticle extends VerticleBase {
     requestPoll();
   }
 
-  private void settleWaiters(long poll, boolean succeeded) {
-    boolean unsettled = false;
-    for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-      Waiter waiter = it.next();
-      if (waiter.promise().future().isComplete()) {
-        it.remove();
-      } else if (waiter.afterPoll() <= poll) {
-        if (poller.isApplied(waiter.eventId())) {
-          waiter.promise().complete(waiter.eventId());
-          it.remove();
-        } else if (!succeeded) {
-          waiter.promise().fail(DomainError.DB_UNAVAILABLE.exception());
-          it.remove();
-        } else {
-          unsettled = true;
-        }
-      }
-    }
-    if (unsettled) {
-      pollAgain = true;
-    }
+  private void syncStatus(Message<Object> request) {
+    request.reply(DomainJson.sync(status, nodeId, registry.dynamicSize()));
   }
 
-  private void recovered() {
+  private void recovered(Instant staleSince) {
+    if (staleSince != null && Duration.between(staleSince, clock.instant()).toSeconds() >= config.eventMaxAgeS()) {
+      LOG.warn("Database was unreachable longer than events are kept ({} s): full reload", config.eventMaxAgeS());
+      poller.reloadOnNextPoll();
+      pollAgain = true;
+    }
     if (failures > 0) {
       LOG.info("Database reachable again after {} failed polls; registry in step up to event {}",
           failures, status.appliedEventId());
@@ -157,30 +159,6 @@ public final class EventPollVerticle extends VerticleBase {
       LOG.warn("Database unreachable, serving the last registry (stale since {}): {}",
           status.staleSince(), cause.getMessage());
     }
-  }
-
-  private void plugGaps() {
-    if (fillingGaps) {
-      return;
-    }
-    List<Long> gaps = poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs());
-    if (gaps.isEmpty()) {
-      return;
-    }
-    fillingGaps = true;
-    Future<Void> chain = Future.succeededFuture();
-    for (long gap : gaps) {
-      chain = chain.compose(x -> store.fillGap(gap).map(filled -> {
-        if (filled) {
-          LOG.info("Event id {} was never committed; plugged with a dummy event", gap);
-        }
-        return null;
-      }));
-    }
-    chain.onComplete(x -> {
-      fillingGaps = false;
-      requestPoll();
-    });
   }
 
   private void cleanEvents() {

@@ -29,6 +29,7 @@ public final class EventPoller {
   private final int pageSize;
   private final Clock clock;
   private final EventCursor cursor = new EventCursor();
+  private final Set<String> recheck = new HashSet<>();
   private boolean reloadNeeded = true;
 
   public EventPoller(DomainStore store, DomainRegistry registry, SyncStatus status, int pageSize, Clock clock) {
@@ -41,10 +42,26 @@ public final class EventPoller {
 
   /** One poll: a full load when needed (first time, or fell behind the cleaner), then new events. */
   public Future<Void> poll() {
-    Future<Void> start = reloadNeeded ? fullLoad() : Future.succeededFuture();
+    Future<Void> start = reloadNeeded ? fullLoad() : recheckDomains();
     return start.compose(x -> applyEvents())
         .compose(x -> store.eventBounds())
         .map(this::checkBounds);
+  }
+
+  /**
+   * Takes note of an event the database announced. One the cursor will read anyway needs nothing
+   * more; one at or below the ids already read (a writer that chose a low id by hand) has its
+   * domain's row read again at the start of the next poll, before any newer event.
+   */
+  public void announced(long eventId, String domain) {
+    if (!domain.isEmpty() && eventId <= cursor.maxSeen() && !cursor.gaps().contains(eventId)) {
+      recheck.add(domain);
+    }
+  }
+
+  /** Forces a full reload on the next poll (e.g. after an outage longer than events are kept). */
+  public void reloadOnNextPoll() {
+    reloadNeeded = true;
   }
 
   /** True when the event with this id has been applied to the registry. */
@@ -84,6 +101,20 @@ public final class EventPoller {
     });
   }
 
+  private Future<Void> recheckDomains() {
+    if (recheck.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<String> domains = List.copyOf(recheck);
+    recheck.clear();
+    return store.findAll(domains).map(rows -> {
+      for (String domain : domains) {
+        apply(new DomainEvent(0, domain, rows.get(domain)));
+      }
+      return null;
+    });
+  }
+
   private Future<Void> applyEvents() {
     return store.eventsAfter(cursor.maxSeen(), cursor.gaps(), pageSize).compose(events -> {
       long now = clock.millis();
@@ -112,6 +143,10 @@ public final class EventPoller {
     if (cursor.applied() < bounds.cleanedThrough()) {
       LOG.warn("Out of sync: applied event {} is below the cleaned event {}; full reload on next poll",
           cursor.applied(), bounds.cleanedThrough());
+      reloadNeeded = true;
+    } else if (cursor.maxSeen() < bounds.minId() - 1) {
+      LOG.warn("Out of sync: events up to {} were deleted before this node read them; full reload on next poll",
+          bounds.minId() - 1);
       reloadNeeded = true;
     }
     status.recordPoll(cursor, bounds.maxId(), clock.instant());

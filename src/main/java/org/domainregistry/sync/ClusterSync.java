@@ -1,0 +1,88 @@
+package org.domainregistry.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.domainregistry.bus.Addresses;
+import org.domainregistry.registry.DomainError;
+
+/**
+ * Cluster-wide read-your-writes and sync overview: asks every live node of the cluster (this one
+ * alone when not clustered) over its own address.
+ */
+public final class ClusterSync {
+  private final Vertx vertx;
+  private final String nodeId;
+  private final SyncStatus status;
+
+  public ClusterSync(Vertx vertx, String nodeId, SyncStatus status) {
+    this.vertx = vertx;
+    this.nodeId = nodeId;
+    this.status = status;
+  }
+
+  /** The ids of the live nodes, sorted. */
+  public List<String> liveNodes() {
+    ClusterManager manager = ((VertxInternal) vertx).clusterManager();
+    return manager == null ? List.of(nodeId) : new ArrayList<>(new TreeSet<>(manager.getNodes()));
+  }
+
+  /**
+   * Completes once every live node has applied every event this node has applied, or fails with
+   * {@code timeout} naming the nodes that had not.
+   */
+  public Future<Void> awaitAllApplied(Duration timeout) {
+    long eventId = status.maxSeenEventId();
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(Math.max(1, timeout.toMillis()));
+    List<String> nodes = liveNodes();
+    List<Future<Object>> replies = new ArrayList<>();
+    for (String node : nodes) {
+      replies.add(vertx.eventBus().request(Addresses.nodeAwaitApplied(node), eventId, options).map(x -> null)
+          .recover(ClusterSync::leftOrStarting));
+    }
+    return Future.join(replies).<Void>mapEmpty().recover(x -> {
+      List<String> laggards = new ArrayList<>();
+      for (int i = 0; i < nodes.size(); i++) {
+        if (replies.get(i).failed()) {
+          laggards.add(nodes.get(i));
+        }
+      }
+      return Future.failedFuture(DomainError.TIMEOUT.exception("Event " + eventId + " not applied within "
+          + timeout.toMillis() + " ms on nodes: " + String.join(", ", laggards)));
+    });
+  }
+
+  /**
+   * No handler at a node's address: it has just left, or is starting and will load a snapshot
+   * taken after this write. Either way it is no laggard.
+   */
+  private static Future<Object> leftOrStarting(Throwable failure) {
+    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS
+        ? Future.succeededFuture()
+        : Future.failedFuture(failure);
+  }
+
+  /** The sync status of every live node; a node that does not answer in time is left out. */
+  public Future<List<JsonObject>> statuses(Duration timeout) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(Math.max(1, timeout.toMillis()));
+    List<Future<JsonObject>> replies = new ArrayList<>();
+    for (String node : liveNodes()) {
+      replies.add(vertx.eventBus().<JsonObject>request(Addresses.nodeSync(node), null, options)
+          .map(reply -> reply.body()));
+    }
+    return Future.join(replies).otherwiseEmpty().map(x -> {
+      List<JsonObject> answered = new ArrayList<>();
+      replies.stream().filter(Future::succeeded).forEach(reply -> answered.add(reply.result()));
+      return answered;
+    });
+  }
+}

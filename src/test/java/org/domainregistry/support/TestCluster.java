@@ -1,0 +1,81 @@
+package org.domainregistry.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.domainregistry.config.NodeConfig;
+import org.domainregistry.node.Node;
+
+/**
+ * A cluster of real nodes in this JVM on one database, joined by Hazelcast over loopback with a
+ * cluster name of its own, so that test classes never merge.
+ */
+public final class TestCluster implements AutoCloseable {
+  private final String dbUrl;
+  private final String name = "test-" + UUID.randomUUID();
+  private final List<Integer> ports = new ArrayList<>();
+  private final List<Node> nodes = new ArrayList<>();
+
+  public TestCluster(String dbUrl, int size) {
+    this.dbUrl = dbUrl;
+    for (int i = 0; i < size; i++) {
+      ports.add(freePort());
+    }
+  }
+
+  /** Starts every node in turn, each with the same extra config. */
+  public TestCluster start(Map<String, Object> overrides) {
+    for (int i = 0; i < ports.size(); i++) {
+      nodes.add(TestNodes.start(config(i, overrides)));
+    }
+    return this;
+  }
+
+  /** The config of member {@code index} (its own Hazelcast port, every member listed). */
+  public NodeConfig config(int index, Map<String, Object> overrides) {
+    Map<String, Object> tree = new HashMap<>(overrides);
+    tree.put("cluster", Map.of("enabled", true, "name", name, "host", "127.0.0.1",
+        "port", ports.get(index), "members", ports.stream().map(p -> "127.0.0.1:" + p).toList()));
+    return TestNodes.config(dbUrl, tree);
+  }
+
+  public Node node(int index) {
+    return nodes.get(index);
+  }
+
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  /** Stops member {@code index} (it leaves the cluster). */
+  public void stop(int index) {
+    Await.result(nodes.get(index).stop());
+  }
+
+  /** Starts member {@code index} again, e.g. after {@link #stop}. */
+  public Node restart(int index, Map<String, Object> overrides) {
+    Node node = TestNodes.start(config(index, overrides));
+    nodes.set(index, node);
+    return node;
+  }
+
+  @Override
+  public void close() {
+    for (Node node : nodes) {
+      node.stop().otherwiseEmpty().toCompletionStage().toCompletableFuture().join();
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
