@@ -40,12 +40,22 @@ public final class EventPoller {
     this.clock = clock;
   }
 
-  /** One poll: a full load when needed (first time, or fell behind the cleaner), then new events. */
+  /**
+   * One poll: a full load when needed (first time, or behind the event cleaner), then the new
+   * events; when the events it needed turn out to be cleaned away, a full reload at once.
+   */
   public Future<Void> poll() {
     Future<Void> start = reloadNeeded ? fullLoad() : recheckDomains();
     return start.compose(x -> applyEvents())
         .compose(x -> store.eventBounds())
-        .map(this::checkBounds);
+        .compose(bounds -> {
+          if (isBehind(bounds)) {
+            reloadNeeded = true;
+            return poll();
+          }
+          status.recordPoll(cursor, bounds.maxId(), clock.instant());
+          return Future.succeededFuture();
+        });
   }
 
   /**
@@ -139,18 +149,18 @@ public final class EventPoller {
     }
   }
 
-  private Void checkBounds(EventBounds bounds) {
+  private boolean isBehind(EventBounds bounds) {
     if (cursor.applied() < bounds.cleanedThrough()) {
-      LOG.warn("Out of sync: applied event {} is below the cleaned event {}; full reload on next poll",
+      LOG.warn("Out of sync: applied event {} is below the cleaned event {}; full reload",
           cursor.applied(), bounds.cleanedThrough());
-      reloadNeeded = true;
-    } else if (cursor.maxSeen() < bounds.minId() - 1) {
-      LOG.warn("Out of sync: events up to {} were deleted before this node read them; full reload on next poll",
-          bounds.minId() - 1);
-      reloadNeeded = true;
+      return true;
     }
-    status.recordPoll(cursor, bounds.maxId(), clock.instant());
-    return null;
+    if (cursor.maxSeen() < bounds.minId() - 1) {
+      LOG.warn("Out of sync: events up to {} were deleted before this node read them; full reload",
+          bounds.minId() - 1);
+      return true;
+    }
+    return false;
   }
 
   private static void logChange(DomainEvent event, String hostType, DomainRegistry.Change change) {
@@ -161,7 +171,7 @@ public final class EventPoller {
   }
 
   private static void logLoad(boolean first, Snapshot snapshot, long millis) {
-    LOG.info("{} load: {} enabled domains up to event {} in {} ms", first ? "Initial" : "Full reload",
+    LOG.info("{}: {} enabled domains up to event {} in {} ms", first ? "Initial load" : "Full reload",
         snapshot.domainsLoaded(), snapshot.maxEventId(), millis);
   }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.node.Node;
 
@@ -30,8 +31,13 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts every node in turn, each with the same extra config. */
   public TestCluster start(Map<String, Object> overrides) {
+    return start(index -> overrides);
+  }
+
+  /** Starts every node in turn, member i with {@code overrides.apply(i)}. */
+  public TestCluster start(IntFunction<Map<String, Object>> overrides) {
     for (int i = 0; i < ports.size(); i++) {
-      nodes.add(TestNodes.start(config(i, overrides)));
+      nodes.add(TestNodes.start(config(i, overrides.apply(i))));
     }
     return this;
   }

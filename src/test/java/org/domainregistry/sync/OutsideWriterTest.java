@@ -1,0 +1,62 @@
+package org.domainregistry.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.domainregistry.bus.Addresses;
+import org.domainregistry.node.Node;
+import org.domainregistry.support.Await;
+import org.domainregistry.support.DroppedMessages;
+import org.domainregistry.support.TestDatabase;
+import org.domainregistry.support.TestNodes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writers outside the cluster (plain SQL, as a MongooseIM node would write) send no nudge: the
+ * node sees their rows through the NOTIFY trigger, even a row given an id below what it has read.
+ */
+class OutsideWriterTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private String db;
+  private Node node;
+  private DroppedMessages noNudges;
+
+  @BeforeEach
+  void startNode() {
+    db = TestDatabase.createDatabase();
+    node = TestNodes.start(TestNodes.config(db, Map.of("sync", Map.of("poll_interval_ms", 600_000))));
+    noNudges = new DroppedMessages(node.vertx().eventBus(), Set.of(Addresses.CHECK_FOR_UPDATES), 1.0, 3);
+  }
+
+  @AfterEach
+  void stopNode() {
+    noNudges.close();
+    Await.result(node.stop());
+  }
+
+  @Test
+  void aRowWrittenBySqlIsSeenAtOnce() {
+    TestDatabase.execute(db, "BEGIN",
+        "INSERT INTO domain_settings (domain, host_type) VALUES ('by-sql.example', 'type1')",
+        "INSERT INTO domain_events (domain) VALUES ('by-sql.example')", "COMMIT");
+    Await.until("by-sql.example applied", DEADLINE, () -> "type1".equals(node.registry().hostTypeOf("by-sql.example")));
+  }
+
+  @Test
+  void anEventGivenALowIdByHandIsStillApplied() {
+    for (int i = 0; i < 5; i++) {
+      Await.result(node.service().insert("d" + i + ".example", "type1"));
+    }
+    TestDatabase.execute(db, "DELETE FROM domain_events WHERE id < 5");
+    long before = node.syncStatus().maxSeenEventId();
+    TestDatabase.execute(db, "BEGIN",
+        "INSERT INTO domain_settings (domain, host_type) VALUES ('low-id.example', 'type2')",
+        "INSERT INTO domain_events (id, domain) VALUES (2, 'low-id.example')", "COMMIT");
+    Await.until("low-id.example applied", DEADLINE, () -> "type2".equals(node.registry().hostTypeOf("low-id.example")));
+    assertThat(node.syncStatus().maxSeenEventId()).isEqualTo(before);
+  }
+}
