@@ -29,7 +29,7 @@ final class DbFailures {
       LOG.error("Database rejected a statement: SQLSTATE {} {}", pg.getSqlState(), pg.getErrorMessage());
       return DomainError.INTERNAL.exception();
     }
-    LOG.warn("Database unavailable: {}", failure.toString());
+    LOG.debug("Database unavailable: {}", failure.toString());
     return DomainError.DB_UNAVAILABLE.exception();
   }
 

@@ -2,8 +2,10 @@ package org.domainregistry.sync;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.registry.DomainStatus;
@@ -29,7 +31,7 @@ public final class EventPoller {
   private final int pageSize;
   private final Clock clock;
   private final EventCursor cursor = new EventCursor();
-  private final Set<String> recheck = new HashSet<>();
+  private final Map<String, Long> recheck = new HashMap<>();
   private boolean reloadNeeded = true;
 
   public EventPoller(DomainStore store, DomainRegistry registry, SyncStatus status, int pageSize, Clock clock) {
@@ -65,7 +67,7 @@ public final class EventPoller {
    */
   public void announced(long eventId, String domain) {
     if (!domain.isEmpty() && eventId <= cursor.maxSeen() && !cursor.gaps().contains(eventId)) {
-      recheck.add(domain);
+      recheck.put(domain, eventId);
     }
   }
 
@@ -115,12 +117,10 @@ public final class EventPoller {
     if (recheck.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<String> domains = List.copyOf(recheck);
+    Map<String, Long> announced = Map.copyOf(recheck);
     recheck.clear();
-    return store.findAll(domains).map(rows -> {
-      for (String domain : domains) {
-        apply(new DomainEvent(0, domain, rows.get(domain)));
-      }
+    return store.findAll(announced.keySet()).map(rows -> {
+      announced.forEach((domain, eventId) -> apply(new DomainEvent(eventId, domain, rows.get(domain))));
       return null;
     });
   }

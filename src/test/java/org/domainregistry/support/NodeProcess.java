@@ -1,0 +1,103 @@
+package org.domainregistry.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A node in a JVM process of its own, started with {@code Main --config FILE} like an operator would. */
+public final class NodeProcess implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private final Process process;
+  private final int httpPort;
+  private final Path log;
+
+  private NodeProcess(Process process, int httpPort, Path log) {
+    this.process = process;
+    this.httpPort = httpPort;
+    this.log = log;
+  }
+
+  /** Starts a node process on this YAML config and waits until it is ready. */
+  public static NodeProcess start(String yaml, int httpPort, Duration deadline) {
+    try {
+      Path dir = Files.createTempDirectory("registry-node-");
+      Path config = Files.writeString(dir.resolve("node.yaml"), yaml);
+      Path log = dir.resolve("node.log");
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+          "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.domainregistry.Main", "--config", config.toString()));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().keySet().removeIf(name -> name.startsWith("DOMAINS_"));
+      NodeProcess node = new NodeProcess(builder.start(), httpPort, log);
+      Await.until("node process on port " + httpPort + " ready (log " + log + ")", deadline, node::ready);
+      return node;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean ready() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("node process exited: " + tail());
+    }
+    try {
+      return get("/health/ready").statusCode() == 200;
+    } catch (UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public HttpResponse<String> send(String method, String path, String json) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + httpPort + path);
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Stops the process as an operator would (SIGTERM: the node leaves the cluster cleanly). */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
