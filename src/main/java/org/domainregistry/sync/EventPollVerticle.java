@@ -49,7 +49,7 @@ public final class EventPollVerticle extends VerticleBase {
     this.registry = registry;
     this.status = status;
     this.nodeId = nodeId;
-    this.poller = new EventPoller(store, registry, status, config.pageSize(), clock);
+    this.poller = new EventPoller(store, registry, status, config.pageSize(), config.pollIntervalMs(), clock);
     this.gaps = new GapPlugger(store);
   }
 

@@ -32,9 +32,17 @@ public final class EventPoller {
   private final Clock clock;
   private final EventCursor cursor = new EventCursor();
   private final Map<String, Long> recheck = new HashMap<>();
+  private final long boundsCheckMillis;
+  private long lastBoundsCheck = Long.MIN_VALUE / 2;
   private boolean reloadNeeded = true;
 
-  public EventPoller(DomainStore store, DomainRegistry registry, SyncStatus status, int pageSize, Clock clock) {
+  /**
+   * @param boundsCheckMillis how often a poll also checks the events table's bounds (whether this
+   *     node fell behind the cleaner); polls in between only read new events
+   */
+  public EventPoller(DomainStore store, DomainRegistry registry, SyncStatus status, int pageSize,
+                     long boundsCheckMillis, Clock clock) {
+    this.boundsCheckMillis = boundsCheckMillis;
     this.store = store;
     this.registry = registry;
     this.status = status;
@@ -48,16 +56,28 @@ public final class EventPoller {
    */
   public Future<Void> poll() {
     Future<Void> start = reloadNeeded ? fullLoad() : recheckDomains();
-    return start.compose(x -> applyEvents())
-        .compose(x -> store.eventBounds())
-        .compose(bounds -> {
-          if (isBehind(bounds)) {
-            reloadNeeded = true;
-            return poll();
-          }
-          status.recordPoll(cursor, bounds.maxId(), clock.instant());
-          return Future.succeededFuture();
-        });
+    Future<Void> applied = start.compose(x -> applyEvents());
+    return applied.compose(x -> cursor.gaps().isEmpty() && clock.millis() - lastBoundsCheck < boundsCheckMillis
+        ? recordPollWithoutBounds()
+        : checkBoundsAfterPoll());
+  }
+
+  private Future<Void> recordPollWithoutBounds() {
+    status.recordPoll(cursor, cursor.maxSeen(), clock.instant());
+    return Future.succeededFuture();
+  }
+
+  /** Whether this node fell behind the event cleaner: then a full reload, at once. */
+  private Future<Void> checkBoundsAfterPoll() {
+    return store.eventBounds().compose(bounds -> {
+      lastBoundsCheck = clock.millis();
+      if (isBehind(bounds)) {
+        reloadNeeded = true;
+        return poll();
+      }
+      status.recordPoll(cursor, bounds.maxId(), clock.instant());
+      return Future.succeededFuture();
+    });
   }
 
   /**

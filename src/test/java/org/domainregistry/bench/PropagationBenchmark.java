@@ -1,0 +1,58 @@
+package org.domainregistry.bench;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.domainregistry.node.Node;
+import org.domainregistry.support.Await;
+import org.domainregistry.support.TestCluster;
+import org.domainregistry.support.TestDatabase;
+
+/**
+ * Propagation time of a write to every node of a 3-node cluster (one JVM, real Hazelcast over
+ * loopback, real PostgreSQL): from the start of the write on node 0 until all three in-memory
+ * registries answer the new host type; also from the write's acknowledgement. Prints median, p90,
+ * p99 and max in milliseconds. Arguments: number of writes (default 1000).
+ */
+public final class PropagationBenchmark {
+  private PropagationBenchmark() {}
+
+  public static void main(String[] args) {
+    int writes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int warmup = 100;
+    try (TestCluster cluster = new TestCluster(TestDatabase.createDatabase(), 3).start(Map.of())) {
+      Node writer = cluster.node(0);
+      long[] fromStart = new long[writes];
+      long[] fromAck = new long[writes];
+      for (int i = -warmup; i < writes; i++) {
+        String domain = "bench-" + (i + warmup) + ".example";
+        long start = System.nanoTime();
+        Await.result(writer.service().insert(domain, "type1"));
+        long acknowledged = System.nanoTime();
+        for (Node node : cluster.nodes()) {
+          while (node.registry().hostTypeOf(domain) == null) {
+            Thread.onSpinWait();
+          }
+        }
+        long visible = System.nanoTime();
+        if (i >= 0) {
+          fromStart[i] = visible - start;
+          fromAck[i] = visible - acknowledged;
+        }
+      }
+      report("write start -> visible on all 3 nodes", fromStart);
+      report("write acknowledged -> visible on all 3 nodes", fromAck);
+    }
+    System.exit(0);
+  }
+
+  private static void report(String what, long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    System.out.printf("%s over %d writes: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", what,
+        sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static double ms(long[] sorted, double quantile) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.round(quantile * (sorted.length - 1)))] / 1e6;
+  }
+}
