@@ -42,8 +42,12 @@ final class DomainRoutes {
       body = RequestBodies.object(ctx);
       RequestBodies.string(body, "host_type");
       if (RequestBodies.optionalBool(body, "request")) {
-        service.remove(domain, body.getString("host_type"));
-        Responses.status(ctx, 202);
+        Future<Void> removal = service.remove(domain, body.getString("host_type"));
+        if (removal.failed()) {
+          HttpErrors.fail(ctx, removal.cause());
+        } else {
+          Responses.status(ctx, 202);
+        }
         return;
       }
     } catch (DomainException e) {
