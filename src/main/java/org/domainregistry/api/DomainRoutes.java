@@ -44,7 +44,8 @@ final class DomainRoutes {
       return;
     }
     Future<Void> removal = service.remove(domain, body.getString("host_type"));
-    if (body.getBoolean("request", false)) {
+    if (body.getBoolean("request", false) && !removal.failed()) {
+      // Rejections found without the database (static, unknown_host_type) still answer 403 below.
       Responses.status(ctx, 202);
     } else {
       removal.onSuccess(x -> Responses.status(ctx, 204)).onFailure(failure -> HttpErrors.fail(ctx, failure));
