@@ -154,6 +154,7 @@ public final class EventPoller {
         }
         cursor.record(event.id(), now);
       }
+      status.recordApplied(cursor);
       return events.size() < pageSize ? Future.succeededFuture() : applyEvents();
     });
   }

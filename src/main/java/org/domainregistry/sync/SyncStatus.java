@@ -60,10 +60,19 @@ public final class SyncStatus {
     fullReloads++;
   }
 
-  void recordPoll(EventCursor cursor, long dbMax, Instant now) {
+  /**
+   * Publishes the cursor as soon as a page of events is applied, so that nothing the registry
+   * already serves (an acknowledged write included) is reported as not applied yet.
+   */
+  void recordApplied(EventCursor cursor) {
     appliedEventId = cursor.applied();
     maxSeenEventId = cursor.maxSeen();
     pendingGaps = cursor.gaps().size();
+    dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
+  }
+
+  void recordPoll(EventCursor cursor, long dbMax, Instant now) {
+    recordApplied(cursor);
     dbMaxEventId = Math.max(dbMax, cursor.maxSeen());
     lastPollAt = now;
     staleSince = null;
