@@ -46,7 +46,9 @@ public final class Migrations {
               + "RETURN NULL; END; $$ LANGUAGE plpgsql",
           "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'domain_events_notify') THEN "
               + "CREATE TRIGGER domain_events_notify AFTER INSERT ON domain_events "
-              + "FOR EACH ROW EXECUTE FUNCTION domain_registry_notify_event(); END IF; END $$")));
+              + "FOR EACH ROW EXECUTE FUNCTION domain_registry_notify_event(); END IF; END $$")),
+      new Step(5, "byte-order index for listing domains the same way whatever the database collation", List.of(
+          "CREATE INDEX IF NOT EXISTS i_domain_settings_domain_c ON domain_settings (domain COLLATE \"C\")")));
 
   private Migrations() {}
 

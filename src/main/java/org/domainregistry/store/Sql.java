@@ -26,9 +26,9 @@ final class Sql {
 
   static final String LIST_DOMAINS =
       "SELECT domain, host_type, status FROM domain_settings "
-          + "WHERE domain > $1 AND ($2::text IS NULL OR host_type = $2) "
+          + "WHERE domain COLLATE \"C\" > $1 AND ($2::text IS NULL OR host_type = $2) "
           + "AND ($3::smallint IS NULL OR status = $3) AND NOT (domain = ANY($4)) "
-          + "ORDER BY domain LIMIT $5";
+          + "ORDER BY domain COLLATE \"C\" LIMIT $5";
 
   static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   static final String MAX_EVENT_ID = "SELECT COALESCE(MAX(id), 0) AS max_id, "
