@@ -1,5 +1,6 @@
 package org.domainregistry.api;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
@@ -26,11 +28,13 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final DomainRegistry registry;
   private final String nodeId;
   private final ClusterSync cluster;
+  private final PrometheusMeterRegistry meters;
   private HttpServer server;
 
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
-                           String nodeId, ClusterSync cluster) {
+                           String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters) {
     this.config = config;
+    this.meters = meters;
     this.cluster = cluster;
     this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
     this.status = status;
@@ -48,6 +52,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health/live").handler(this::live);
     router.get("/health/ready").handler(this::ready);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     config.admin().ifPresent(admin -> router.route("/api/*").handler(new BasicAuthHandler(admin)));
     router.put("/api/domains/:domain").handler(domains::insert);

@@ -1,5 +1,6 @@
 package org.domainregistry.node;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
@@ -55,20 +56,23 @@ public final class Node {
     Optional<EmbeddedDatabase> embedded = config.db().url().isPresent() ? Optional.empty()
         : Optional.of(EmbeddedDatabase.start(Path.of(config.db().embeddedDir()), config.db().embeddedPort()));
     String url = config.db().url().orElseGet(() -> embedded.get().url());
-    return ClusterSetup.vertx(config.cluster())
-        .compose(vertx -> deploy(vertx, config, url, embedded))
+    PrometheusMeterRegistry meters = NodeMetrics.create();
+    return ClusterSetup.vertx(config.cluster(), meters)
+        .compose(vertx -> deploy(vertx, meters, config, url, embedded))
         .onFailure(failure -> embedded.ifPresent(EmbeddedDatabase::close));
   }
 
-  private static Future<Node> deploy(Vertx vertx, NodeConfig config, String url, Optional<EmbeddedDatabase> embedded) {
+  private static Future<Node> deploy(Vertx vertx, PrometheusMeterRegistry meters, NodeConfig config, String url,
+                                     Optional<EmbeddedDatabase> embedded) {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
+    NodeMetrics.bind(meters, registry, status);
     DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize());
     String nodeId = nodeId(vertx);
     return vertx.deployVerticle(database).compose(x -> {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
       DomainManager service = new DomainManager(registry, database.store(), vertx.eventBus(), cluster);
-      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster);
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service,
               Duration.ofMillis(config.sync().clusterWaitTimeoutMs()))))
