@@ -6,6 +6,7 @@ import io.vertx.core.internal.VertxInternal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
+import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
 import org.domainregistry.config.NodeConfig;
@@ -61,7 +62,8 @@ public final class Node {
     String nodeId = nodeId(vertx);
     return vertx.deployVerticle(database).compose(x -> {
       DomainManager service = new DomainManager(registry, database.store(), vertx.eventBus());
-      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId);
+      DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, admins);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service)))
           .compose(y -> vertx.deployVerticle(http))
