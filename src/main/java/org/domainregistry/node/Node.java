@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
 import org.domainregistry.config.NodeConfig;
@@ -72,7 +73,8 @@ public final class Node {
     return vertx.deployVerticle(database).compose(x -> {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
       DomainManager service = new DomainManager(registry, database.store(), vertx.eventBus(), cluster);
-      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters);
+      DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service,
               Duration.ofMillis(config.sync().clusterWaitTimeoutMs()))))

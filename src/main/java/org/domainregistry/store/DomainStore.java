@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Persistent storage of dynamic domains and their change log. Every write changes
- * {@code domain_settings} and appends one {@code domain_events} row in one transaction, or
- * changes nothing and appends nothing. Failures are {@link org.domainregistry.registry.DomainException}s.
+ * Persistent storage of dynamic domains, their change log and their admins' passwords. Every
+ * domain write changes {@code domain_settings} and appends one {@code domain_events} row in one
+ * transaction, or changes nothing and appends nothing; passwords ({@code domain_admins}) are not
+ * domain changes and append no event. Failures are {@link org.domainregistry.registry.DomainException}s.
  */
 public interface DomainStore {
 
@@ -56,4 +57,17 @@ public interface DomainStore {
 
   /** The lowest and highest event id. */
   Future<EventBounds> eventBounds();
+
+  /** The {@code domain_admins.pass_details} of the domain's admin, or null when it has no password. */
+  Future<String> findAdminPassword(String domain);
+
+  /**
+   * Stores or replaces the password details of the domain's admin. A static domain (not stored)
+   * always gets them; a dynamic one only while its row exists and is enabled. False when nothing
+   * was stored because there is no such enabled domain.
+   */
+  Future<Boolean> setAdminPassword(String domain, String passDetails, boolean staticDomain);
+
+  /** Deletes the password of the domain's admin; false when it had none. */
+  Future<Boolean> deleteAdminPassword(String domain);
 }

@@ -154,6 +154,23 @@ public final class PgDomainStore implements DomainStore {
     }));
   }
 
+  @Override
+  public Future<String> findAdminPassword(String domain) {
+    return read(() -> pool.preparedQuery(Sql.SELECT_ADMIN).execute(Tuple.of(domain))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("pass_details")));
+  }
+
+  @Override
+  public Future<Boolean> setAdminPassword(String domain, String passDetails, boolean staticDomain) {
+    return read(() -> pool.preparedQuery(Sql.UPSERT_ADMIN).execute(Tuple.of(domain, passDetails, staticDomain))
+        .map(rows -> rows.rowCount() == 1));
+  }
+
+  @Override
+  public Future<Boolean> deleteAdminPassword(String domain) {
+    return read(() -> pool.preparedQuery(Sql.DELETE_ADMIN).execute(Tuple.of(domain)).map(rows -> rows.rowCount() == 1));
+  }
+
   private Future<WriteResult> write(Function<SqlConnection, Future<WriteResult>> work) {
     if (!schemaReady) {
       return Future.failedFuture(DomainError.DB_UNAVAILABLE.exception());

@@ -22,6 +22,17 @@ final class Sql {
   static final String UPDATE_STATUS = "UPDATE domain_settings SET status = $2 WHERE domain = $1";
   static final String DELETE_DOMAIN = "DELETE FROM domain_settings WHERE domain = $1";
   static final String DELETE_ADMIN = "DELETE FROM domain_admins WHERE domain = $1";
+  static final String SELECT_ADMIN = "SELECT pass_details FROM domain_admins WHERE domain = $1";
+  /**
+   * Upserts an admin password ($3: the domain is static). For a dynamic domain the enabled row is
+   * locked FOR SHARE, so a concurrent removal either waits and then deletes this password too, or
+   * commits first and leaves nothing to attach it to.
+   */
+  static final String UPSERT_ADMIN =
+      "INSERT INTO domain_admins (domain, pass_details) SELECT $1::varchar, $2::text "
+          + "WHERE $3::boolean OR EXISTS (SELECT 1 FROM domain_settings "
+          + "WHERE domain = $1::varchar AND status = 1 FOR SHARE) "
+          + "ON CONFLICT (domain) DO UPDATE SET pass_details = EXCLUDED.pass_details";
   static final String INSERT_EVENT = "INSERT INTO domain_events (domain) VALUES ($1) RETURNING id";
 
   static final String LIST_DOMAINS =

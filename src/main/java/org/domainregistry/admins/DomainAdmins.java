@@ -1,0 +1,100 @@
+package org.domainregistry.admins;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.domainregistry.registry.DomainError;
+import org.domainregistry.registry.DomainException;
+import org.domainregistry.registry.DomainName;
+import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.store.DomainStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Domain admins (SPEC §7): {@code admin@<domain>} logs in with a password set for that domain.
+ * Passwords are kept only as {@link ScramPassword} details; hashing runs on worker threads, never
+ * on an event loop, and no password is ever logged.
+ */
+public final class DomainAdmins {
+  /** The user name of a domain's admin is this prefix followed by the domain. */
+  public static final String USER_PREFIX = "admin@";
+  private static final Logger LOG = LoggerFactory.getLogger(DomainAdmins.class);
+  private static final String NO_PASSWORD = "Domain password does not exist";
+  private final Vertx vertx;
+  private final DomainStore store;
+  private final DomainRegistry registry;
+
+  public DomainAdmins(Vertx vertx, DomainStore store, DomainRegistry registry) {
+    this.vertx = vertx;
+    this.store = store;
+    this.registry = registry;
+  }
+
+  /**
+   * Sets or replaces the password of the domain's admin.
+   *
+   * @return {@code not_found} unless the domain is static or enabled
+   */
+  public Future<Void> setPassword(String domain, String password) {
+    return named(domain).compose(name -> {
+      if (registry.hostTypeOf(name) == null) {
+        return Future.<Void>failedFuture(DomainError.NOT_FOUND.exception());
+      }
+      boolean isStatic = registry.isStatic(name);
+      return vertx.executeBlocking(() -> ScramPassword.hash(password), false)
+          .compose(details -> store.setAdminPassword(name, details, isStatic))
+          .compose(stored -> stored ? Future.<Void>succeededFuture() : Future.failedFuture(DomainError.NOT_FOUND.exception()))
+          .onSuccess(x -> LOG.info("Domain admin password of {} set", name));
+    }).onFailure(failure -> LOG.info("Domain admin password of {} not set: {}", domain, failure.getMessage()));
+  }
+
+  /**
+   * Deletes the password of the domain's admin, who can no longer log in.
+   *
+   * @return {@code not_found} "Domain password does not exist" when it has none
+   */
+  public Future<Void> deletePassword(String domain) {
+    return named(domain).compose(name -> store.deleteAdminPassword(name).compose(deleted -> {
+      if (!deleted) {
+        return Future.failedFuture(DomainError.NOT_FOUND.exception(NO_PASSWORD));
+      }
+      LOG.info("Domain admin password of {} deleted", name);
+      return Future.<Void>succeededFuture();
+    })).onFailure(failure -> LOG.info("Domain admin password of {} not deleted: {}", domain, failure.getMessage()));
+  }
+
+  /**
+   * Whether the password is the one set for the domain's admin. A domain without a password takes
+   * as long to refuse as a wrong password, so timing does not tell which domains have admins.
+   *
+   * @param domain a canonical domain name
+   * @return false for a wrong password or a domain without one; {@code db_unavailable} when the
+   *     database cannot be asked
+   */
+  public Future<Boolean> authenticate(String domain, String password) {
+    return store.findAdminPassword(domain).compose(details -> vertx.executeBlocking(() -> {
+      if (details == null) {
+        ScramPassword.verify(Decoy.DETAILS, password);
+        return false;
+      }
+      if (!ScramPassword.isReadable(details)) {
+        LOG.warn("Domain admin password details of {} are in an unknown format; login refused", domain);
+        return false;
+      }
+      return ScramPassword.verify(details, password);
+    }, false));
+  }
+
+  /** Details checked for a domain without a password; computed on first use, on a worker thread. */
+  private static final class Decoy {
+    static final String DETAILS = ScramPassword.hash("decoy checked for domains without an admin");
+  }
+
+  private static Future<String> named(String domain) {
+    try {
+      return Future.succeededFuture(DomainName.normalize(domain));
+    } catch (DomainException e) {
+      return Future.failedFuture(e);
+    }
+  }
+}

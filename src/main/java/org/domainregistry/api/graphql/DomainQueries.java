@@ -1,0 +1,70 @@
+package org.domainregistry.api.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.domainregistry.registry.DomainDetails;
+import org.domainregistry.registry.DomainError;
+import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.DomainPage;
+import org.domainregistry.service.DomainService;
+import org.domainregistry.store.DomainQuery;
+
+/** Resolvers of {@code DomainAdminQuery}: {@code domainDetails}, {@code domainsByHostType}, {@code allDomains}. */
+final class DomainQueries {
+  private final DomainService service;
+  private final DomainRegistry registry;
+
+  DomainQueries(DomainService service, DomainRegistry registry) {
+    this.service = service;
+    this.registry = registry;
+  }
+
+  /** Registers the resolvers on their type. */
+  TypeRuntimeWiring.Builder wire(TypeRuntimeWiring.Builder type) {
+    return type
+        .dataFetcher("domainDetails", this::domainDetails)
+        .dataFetcher("domainsByHostType", this::domainsByHostType)
+        .dataFetcher("allDomains", this::allDomains);
+  }
+
+  private Future<Map<String, Object>> domainDetails(DataFetchingEnvironment env) {
+    return service.details(env.getArgument("domain")).map(DomainObjects::withType);
+  }
+
+  /** Enabled domains of the host type, from memory; a host type this node does not know is an error, as in MongooseIM. */
+  private Future<List<String>> domainsByHostType(DataFetchingEnvironment env) {
+    String hostType = env.getArgument("hostType");
+    if (!registry.isAllowedHostType(hostType) && !registry.allStatic().containsValue(hostType)) {
+      return Future.failedFuture(DomainError.UNKNOWN_HOST_TYPE.exception());
+    }
+    Paging paging = Paging.of(env);
+    List<String> sorted = new ArrayList<>(service.domainsByHostType(hostType));
+    sorted.sort(null);
+    return Future.succeededFuture(paging.apply(sorted));
+  }
+
+  /** Static and stored domains in any status, by name: one page, or all of them page by page. */
+  private Future<List<Map<String, Object>>> allDomains(DataFetchingEnvironment env) {
+    Paging paging = Paging.of(env);
+    Future<List<DomainDetails>> domains = paging.limit().isPresent()
+        ? page(paging.cursor(), paging.limit().getAsInt()).map(DomainPage::domains)
+        : everyDomain(paging.cursor(), new ArrayList<>());
+    return domains.map(list -> list.stream().map(DomainObjects::withType).toList());
+  }
+
+  private Future<List<DomainDetails>> everyDomain(Optional<String> after, List<DomainDetails> collected) {
+    return page(after, Paging.MAX_LIMIT).compose(page -> {
+      collected.addAll(page.domains());
+      return page.next().isPresent() ? everyDomain(page.next(), collected) : Future.succeededFuture(collected);
+    });
+  }
+
+  private Future<DomainPage> page(Optional<String> after, int limit) {
+    return service.list(new DomainQuery(Optional.empty(), Optional.empty(), after, limit));
+  }
+}

@@ -1,0 +1,35 @@
+package org.domainregistry.api.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.domainregistry.registry.DomainError;
+
+/**
+ * The optional {@code limit} and {@code cursor} of {@code allDomains} and {@code domainsByHostType}
+ * (beyond MongooseIM): at most {@code limit} domains ordered after {@code cursor}. Without them,
+ * everything, as in MongooseIM.
+ */
+record Paging(OptionalInt limit, Optional<String> cursor) {
+  /** Largest page. */
+  static final int MAX_LIMIT = 1000;
+
+  /** The paging arguments of a field; a limit out of range is {@code invalid_query}. */
+  static Paging of(DataFetchingEnvironment env) {
+    Integer limit = env.getArgument("limit");
+    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+      throw DomainError.INVALID_QUERY.exception("limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+    return new Paging(limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+        Optional.ofNullable(env.getArgument("cursor")));
+  }
+
+  /** The page of a list sorted by name. */
+  List<String> apply(List<String> sorted) {
+    return sorted.stream()
+        .filter(name -> cursor.isEmpty() || name.compareTo(cursor.get()) > 0)
+        .limit(limit.orElse(Integer.MAX_VALUE))
+        .toList();
+  }
+}

@@ -1,0 +1,83 @@
+package org.domainregistry.cli;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.domainregistry.config.NodeConfig;
+
+/**
+ * Sends one GraphQL request to the admin API of the node a configuration describes
+ * ({@code http.host}, {@code http.port}), with its admin credentials when it has any. Blocking.
+ */
+final class NodeClient {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+  private final URI endpoint;
+  private final NodeConfig config;
+
+  NodeClient(NodeConfig config) {
+    this.config = config;
+    this.endpoint = URI.create("http://" + reachableHost(config.http().host()) + ":" + config.http().port() + "/api/graphql");
+  }
+
+  /** Where requests go. */
+  URI endpoint() {
+    return endpoint;
+  }
+
+  /** What the node answered. */
+  record Response(int status, String body) {
+    /** HTTP 200 and a JSON body without errors. */
+    boolean succeeded() {
+      return status == 200 && json() != null && json().getJsonArray("errors") == null;
+    }
+
+    /** The body, pretty-printed when it is JSON. */
+    String pretty() {
+      return json() == null ? body : json().encodePrettily();
+    }
+
+    private JsonObject json() {
+      try {
+        return new JsonObject(body);
+      } catch (DecodeException | ClassCastException e) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Runs a GraphQL document with its variables.
+   *
+   * @throws IOException when the node cannot be reached
+   */
+  Response execute(String document, Map<String, Object> variables) throws IOException, InterruptedException {
+    String body = new JsonObject().put("query", document).put("variables", new JsonObject(variables)).encode();
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        .timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    config.admin().ifPresent(admin -> request.header("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((admin.username() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8))));
+    HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Response(response.statusCode(), response.body());
+  }
+
+  /** A wildcard listen address is reached on loopback. */
+  private static String reachableHost(String host) {
+    return switch (host) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "[::1]";
+      default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    };
+  }
+}
