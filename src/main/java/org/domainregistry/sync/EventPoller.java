@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.domainregistry.registry.DomainRegistry;
-import org.domainregistry.registry.DomainStatus;
 import org.domainregistry.store.DomainEvent;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.EventBounds;
@@ -27,6 +26,7 @@ public final class EventPoller {
   private static final Logger LOG = LoggerFactory.getLogger(EventPoller.class);
   private final DomainStore store;
   private final DomainRegistry registry;
+  private final RowApplier applier;
   private final SyncStatus status;
   private final int pageSize;
   private final Clock clock;
@@ -45,6 +45,7 @@ public final class EventPoller {
     this.boundsCheckMillis = boundsCheckMillis;
     this.store = store;
     this.registry = registry;
+    this.applier = new RowApplier(registry);
     this.status = status;
     this.pageSize = pageSize;
     this.clock = clock;
@@ -140,7 +141,7 @@ public final class EventPoller {
     Map<String, Long> announced = Map.copyOf(recheck);
     recheck.clear();
     return store.findAll(announced.keySet()).map(rows -> {
-      announced.forEach((domain, eventId) -> apply(new DomainEvent(eventId, domain, rows.get(domain))));
+      announced.forEach((domain, eventId) -> applier.apply(new DomainEvent(eventId, domain, rows.get(domain))));
       return null;
     });
   }
@@ -150,24 +151,13 @@ public final class EventPoller {
       long now = clock.millis();
       for (DomainEvent event : events) {
         if (!event.isDummy()) {
-          apply(event);
+          applier.apply(event);
         }
         cursor.record(event.id(), now);
       }
       status.recordApplied(cursor);
       return events.size() < pageSize ? Future.succeededFuture() : applyEvents();
     });
-  }
-
-  private void apply(DomainEvent event) {
-    StoredDomain row = event.current();
-    if (row != null && row.status() == DomainStatus.ENABLED) {
-      DomainRegistry.Change change = registry.putDynamic(event.domain(), row.hostType());
-      logChange(event, row.hostType(), change);
-    } else {
-      DomainRegistry.Change change = registry.removeDynamic(event.domain());
-      logChange(event, row == null ? "-" : row.hostType(), change);
-    }
   }
 
   private boolean isBehind(EventBounds bounds) {
@@ -182,13 +172,6 @@ public final class EventPoller {
       return true;
     }
     return false;
-  }
-
-  private static void logChange(DomainEvent event, String hostType, DomainRegistry.Change change) {
-    if (change != DomainRegistry.Change.NONE) {
-      LOG.info("Event {}: domain {} host type {}: {}", event.id(), event.domain(), hostType,
-          change.name().toLowerCase(java.util.Locale.ROOT));
-    }
   }
 
   private static void logLoad(boolean first, Snapshot snapshot, long millis) {
