@@ -22,6 +22,19 @@ public enum DomainStatus {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * The status of a stored row; a value this service does not know (written by another tool) is
+   * taken as disabled, so that such a row is never served and never stops the sync.
+   */
+  public static DomainStatus ofStoredCode(int code) {
+    for (DomainStatus s : values()) {
+      if (s.code == code) {
+        return s;
+      }
+    }
+    return DISABLED;
+  }
+
   /** The status stored as {@code code}. */
   public static DomainStatus ofCode(int code) {
     for (DomainStatus s : values()) {

@@ -18,6 +18,7 @@ final class StaticDomainPages {
     this.sorted = new TreeMap<>(staticDomains);
   }
 
+  /** The static domains of the query's page, one more than its limit so the merge knows if more follow. */
   List<DomainDetails> page(DomainQuery query) {
     List<DomainDetails> page = new ArrayList<>();
     if (query.status().isPresent() && query.status().get() != DomainStatus.ENABLED) {
@@ -25,7 +26,7 @@ final class StaticDomainPages {
     }
     Map<String, String> candidates = query.after().isPresent() ? sorted.tailMap(query.after().get(), false) : sorted;
     for (Map.Entry<String, String> entry : candidates.entrySet()) {
-      if (page.size() == query.limit()) {
+      if (page.size() > query.limit()) {
         break;
       }
       if (query.hostType().isEmpty() || query.hostType().get().equals(entry.getValue())) {

@@ -1,6 +1,10 @@
 package org.domainregistry.store;
 
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.slf4j.Logger;
@@ -11,6 +15,7 @@ final class DbFailures {
   private static final Logger LOG = LoggerFactory.getLogger(DbFailures.class);
   static final String UNIQUE_VIOLATION = "23505";
   static final String EVENTS_PRIMARY_KEY = "domain_events_pkey";
+  static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private DbFailures() {}
 
@@ -21,16 +26,34 @@ final class DbFailures {
         && EVENTS_PRIMARY_KEY.equals(pg.getConstraint());
   }
 
+  /** True when a statement gave up waiting for a lock ({@code lock_timeout}). */
+  static boolean isLockTimeout(Throwable failure) {
+    return failure instanceof PgException pg && LOCK_NOT_AVAILABLE.equals(pg.getSqlState());
+  }
+
   static DomainException translate(Throwable failure) {
     if (failure instanceof DomainException known) {
       return known;
     }
-    if (failure instanceof PgException pg && !isUnavailable(pg.getSqlState())) {
+    if (failure instanceof PgException pg) {
+      if (isUnavailable(pg.getSqlState())) {
+        LOG.debug("Database unavailable: SQLSTATE {} {}", pg.getSqlState(), pg.getErrorMessage());
+        return DomainError.DB_UNAVAILABLE.exception();
+      }
       LOG.error("Database rejected a statement: SQLSTATE {} {}", pg.getSqlState(), pg.getErrorMessage());
       return DomainError.INTERNAL.exception();
     }
-    LOG.debug("Database unavailable: {}", failure.toString());
-    return DomainError.DB_UNAVAILABLE.exception();
+    if (isConnectionFailure(failure)) {
+      LOG.debug("Database unavailable: {}", failure.toString());
+      return DomainError.DB_UNAVAILABLE.exception();
+    }
+    LOG.error("Unexpected failure talking to the database", failure);
+    return DomainError.INTERNAL.exception();
+  }
+
+  private static boolean isConnectionFailure(Throwable failure) {
+    return failure instanceof IOException || failure instanceof ClosedConnectionException
+        || failure instanceof TimeoutException || failure instanceof VertxException;
   }
 
   private static boolean isUnavailable(String sqlState) {

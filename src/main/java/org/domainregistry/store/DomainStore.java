@@ -47,10 +47,10 @@ public interface DomainStore {
   Future<List<DomainEvent>> eventsAfter(long afterId, Collection<Long> alsoIds, int limit);
 
   /**
-   * Plugs a hole in the event ids with a dummy event; waits for a transaction holding that id
-   * to end. True when the dummy was written, false when the real event exists.
+   * Plugs a hole in the event ids with a dummy event, MongooseIM's way: waits a while for a
+   * transaction holding that id to end, then finds the real event or takes the id for good.
    */
-  Future<Boolean> fillGap(long eventId);
+  Future<GapFill> fillGap(long eventId);
 
   /** Deletes events older than {@code maxAge}, always keeping the newest; returns how many. */
   Future<Integer> cleanEvents(Duration maxAge);

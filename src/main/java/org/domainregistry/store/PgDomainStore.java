@@ -128,7 +128,7 @@ public final class PgDomainStore implements DomainStore {
       for (Row row : rows) {
         StoredDomain current = row.getString("host_type") == null ? null
             : new StoredDomain(row.getString("domain"), row.getString("host_type"),
-                DomainStatus.ofCode(row.getShort("status")));
+                DomainStatus.ofStoredCode(row.getShort("status")));
         events.add(new DomainEvent(row.getLong("id"), row.getString("domain"), current));
       }
       return events;
@@ -136,8 +136,8 @@ public final class PgDomainStore implements DomainStore {
   }
 
   @Override
-  public Future<Boolean> fillGap(long eventId) {
-    return read(() -> pool.preparedQuery(Sql.FILL_GAP).execute(Tuple.of(eventId)).map(rows -> rows.rowCount() == 1));
+  public Future<GapFill> fillGap(long eventId) {
+    return read(() -> new PgGapFiller(pool).fill(eventId));
   }
 
   @Override
@@ -214,6 +214,6 @@ public final class PgDomainStore implements DomainStore {
 
   static StoredDomain toDomain(Row row) {
     return new StoredDomain(row.getString("domain"), row.getString("host_type"),
-        DomainStatus.ofCode(row.getShort("status")));
+        DomainStatus.ofStoredCode(row.getShort("status")));
   }
 }

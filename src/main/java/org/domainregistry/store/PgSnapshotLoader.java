@@ -26,9 +26,10 @@ final class PgSnapshotLoader {
     return pool.withTransaction(conn -> conn.query(Sql.SNAPSHOT_TRANSACTION).execute()
         .compose(x -> conn.query(Sql.MAX_EVENT_ID).execute())
         .compose(rows -> {
-          long maxEventId = rows.iterator().next().getLong("max_id");
-          long cleanedThrough = rows.iterator().next().getLong("cleaned_through");
-          long windowStart = Math.max(cleanedThrough, maxEventId - GAP_WINDOW);
+          Row bounds = rows.iterator().next();
+          long maxEventId = bounds.getLong("max_id");
+          long windowStart = Math.max(Math.max(bounds.getLong("cleaned_through"), bounds.getLong("min_id") - 1),
+              maxEventId - GAP_WINDOW);
           return conn.preparedQuery(Sql.RECENT_EVENT_IDS).execute(Tuple.of(windowStart))
               .compose(ids -> {
                 List<Long> recent = new ArrayList<>(ids.size());

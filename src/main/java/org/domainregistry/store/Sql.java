@@ -42,7 +42,7 @@ final class Sql {
           + "ORDER BY domain COLLATE \"C\" LIMIT $5";
 
   static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
-  static final String MAX_EVENT_ID = "SELECT COALESCE(MAX(id), 0) AS max_id, "
+  static final String MAX_EVENT_ID = "SELECT COALESCE(MAX(id), 0) AS max_id, COALESCE(MIN(id), 1) AS min_id, "
       + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
   static final String RECENT_EVENT_IDS =
       "SELECT id FROM domain_events WHERE id > $1 ORDER BY id";
@@ -54,9 +54,16 @@ final class Sql {
       "SELECT e.id, e.domain, s.host_type, s.status FROM domain_events e "
           + "LEFT JOIN domain_settings s ON s.domain = e.domain "
           + "WHERE e.id > $1 OR e.id = ANY($2) ORDER BY e.id LIMIT $3";
+  /** How long plugging a gap may wait for the transaction holding that id before trying later. */
+  static final String GAP_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
+  /** What decides whether a missing id may be plugged: the oldest kept id, the last issued, the cleaned. */
+  static final String GAP_FACTS =
+      "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(pg_sequence_last_value("
+          + "pg_get_serial_sequence('domain_events', 'id')::regclass), 0) AS last_issued, "
+          + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
+  /** Waits for a transaction holding the id, then either finds the real event or takes the id. */
   static final String FILL_GAP =
-      "INSERT INTO domain_events (id, domain) SELECT $1::bigint, '' WHERE $1::bigint > " + CLEANED_BELOW
-          + " ON CONFLICT (id) DO NOTHING";
+      "INSERT INTO domain_events (id, domain) VALUES ($1, '') ON CONFLICT (id) DO NOTHING RETURNING id";
   static final String CLEAN_EVENTS =
       "WITH deleted AS (DELETE FROM domain_events "
           + "WHERE created_at < now() - make_interval(secs => $1) "

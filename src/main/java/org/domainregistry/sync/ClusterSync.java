@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.time.Duration;
@@ -42,11 +43,14 @@ public final class ClusterSync {
    */
   public Future<Void> awaitAllApplied(Duration timeout) {
     long eventId = status.maxSeenEventId();
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(Math.max(1, timeout.toMillis()));
+    long millis = Math.max(1, timeout.toMillis());
+    JsonObject request = new JsonObject().put("up_to", eventId).put("except", new JsonArray(status.gapIds()))
+        .put("timeout_ms", millis);
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(millis);
     List<String> nodes = liveNodes();
     List<Future<Object>> replies = new ArrayList<>();
     for (String node : nodes) {
-      replies.add(vertx.eventBus().request(Addresses.nodeAwaitApplied(node), eventId, options).map(x -> null)
+      replies.add(vertx.eventBus().request(Addresses.nodeAwaitApplied(node), request, options).map(x -> null)
           .recover(ClusterSync::leftOrStarting));
     }
     return Future.join(replies).<Void>mapEmpty().recover(x -> {

@@ -3,8 +3,10 @@ package org.domainregistry.sync;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -15,15 +17,23 @@ import java.util.TreeMap;
  * Plain Java, used by one thread at a time.
  */
 public final class EventCursor {
-  /** A jump in ids larger than this is not tracked id by id (a sequence reset, not in-flight writes). */
-  static final int MAX_TRACKED_JUMP = 100_000;
+  /** A jump in ids larger than this is not tracked id by id: the reader reloads instead. */
+  static final int MAX_TRACKED_JUMP = 10_000;
+  private static final int RECENT_IDS = 4096;
   private long maxSeen;
   private long applied;
   private final TreeMap<Long, Long> gaps = new TreeMap<>();
+  private final Map<Long, String> recentlyRead = new LinkedHashMap<>(RECENT_IDS * 2, 0.75f) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+      return size() > RECENT_IDS;
+    }
+  };
 
   /** Starts over after a full load whose snapshot saw {@code present} among the ids above {@code windowStart}. */
   public void resetToSnapshot(long maxEventId, long windowStart, Collection<Long> present, long nowMillis) {
     gaps.clear();
+    recentlyRead.clear();
     maxSeen = maxEventId;
     Set<Long> seen = new HashSet<>(present);
     for (long id = windowStart + 1; id <= maxEventId; id++) {
@@ -34,19 +44,47 @@ public final class EventCursor {
     advance();
   }
 
-  /** Notes that the event with this id has been read and applied. */
-  public void record(long id, long nowMillis) {
+  /**
+   * Notes that the event with this id has been read and applied. Returns false, recording nothing,
+   * when the id is too far above the highest seen to track the ids in between: the reader must
+   * reload.
+   */
+  public boolean record(long id, String domain, long nowMillis) {
     if (id > maxSeen) {
-      if (id - maxSeen <= MAX_TRACKED_JUMP) {
-        for (long missing = maxSeen + 1; missing < id; missing++) {
-          gaps.put(missing, nowMillis);
-        }
+      if (id - maxSeen > MAX_TRACKED_JUMP) {
+        return false;
+      }
+      for (long missing = maxSeen + 1; missing < id; missing++) {
+        gaps.put(missing, nowMillis);
       }
       maxSeen = id;
     } else {
       gaps.remove(id);
     }
+    recentlyRead.put(id, domain);
     advance();
+    return true;
+  }
+
+  /** True when this event (id and domain) was among the last few thousand read. */
+  public boolean wasReadRecently(long id, String domain) {
+    return domain.equals(recentlyRead.get(id));
+  }
+
+  /**
+   * True when every event up to {@code upTo} has been applied, leaving out only ids in
+   * {@code except} (ids still missing for whoever asks, too).
+   */
+  public boolean hasAppliedAllUpTo(long upTo, Collection<Long> except) {
+    if (maxSeen < upTo) {
+      return false;
+    }
+    for (Long gap : gaps.headMap(upTo, true).keySet()) {
+      if (!except.contains(gap)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when the event with this id has been applied (it is at or below the highest seen and no gap). */
@@ -59,13 +97,14 @@ public final class EventCursor {
     return applied;
   }
 
+  /** The highest id read. */
   public long maxSeen() {
     return maxSeen;
   }
 
   /** The ids below the highest seen that have not been seen. */
-  public Set<Long> gaps() {
-    return gaps.keySet();
+  public NavigableSet<Long> gaps() {
+    return gaps.navigableKeySet();
   }
 
   /** The gaps first noticed at or before {@code cutoffMillis}, lowest first. */

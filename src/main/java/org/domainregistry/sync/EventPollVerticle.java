@@ -4,10 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.domainregistry.api.DomainJson;
 import org.domainregistry.bus.Addresses;
 import org.domainregistry.config.NodeConfig;
@@ -26,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class EventPollVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EventPollVerticle.class);
   private static final long MAX_BACKOFF_MS = 30_000;
+  private static final long MAX_WAIT_MS = 60_000;
   private final NodeConfig.Sync config;
   private final DomainStore store;
   private final DomainRegistry registry;
@@ -60,7 +66,7 @@ public final class EventPollVerticle extends VerticleBase {
     var bus = vertx.eventBus();
     return Future.join(List.of(
             bus.<Long>localConsumer(Addresses.AWAIT_APPLIED, this::awaitApplied).completion(),
-            bus.<Long>consumer(Addresses.nodeAwaitApplied(nodeId), this::awaitApplied).completion(),
+            bus.<JsonObject>consumer(Addresses.nodeAwaitApplied(nodeId), this::awaitAppliedByNode).completion(),
             bus.consumer(Addresses.nodeSync(nodeId), this::syncStatus).completion(),
             bus.consumer(Addresses.CHECK_FOR_UPDATES, message -> requestPoll()).completion(),
             bus.<String>localConsumer(Addresses.DB_EVENT, this::announced).completion()))
@@ -71,8 +77,15 @@ public final class EventPollVerticle extends VerticleBase {
   private void announced(Message<String> notification) {
     String payload = notification.body();
     int space = payload.indexOf(' ');
-    if (space > 0) {
-      poller.announced(Long.parseLong(payload.substring(0, space)), payload.substring(space + 1));
+    if (payload.equals(Addresses.DB_EVENT_RECONNECTED)) {
+      LOG.info("Event notifications resumed after a disconnection; full reload in case any was missed");
+      poller.reloadOnNextPoll();
+    } else if (space > 0) {
+      try {
+        poller.announced(Long.parseLong(payload.substring(0, space)), payload.substring(space + 1));
+      } catch (NumberFormatException e) {
+        LOG.warn("Ignoring a malformed event notification: {}", payload);
+      }
     }
     requestPoll();
   }
@@ -84,6 +97,9 @@ public final class EventPollVerticle extends VerticleBase {
   }
 
   private void requestPoll() {
+    if (clock.millis() < nextAttemptAt) {
+      return;
+    }
     if (polling) {
       pollAgain = true;
     } else {
@@ -99,11 +115,12 @@ public final class EventPollVerticle extends VerticleBase {
       polling = false;
       if (result.succeeded()) {
         recovered(staleSince);
-        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), this::requestPoll);
+        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), this::requestPoll,
+            poller::reloadOnNextPoll);
       } else {
         failed(result.cause());
       }
-      if (waiters.settle(poll, result.succeeded(), poller::isApplied) || pollAgain) {
+      if ((waiters.settle(poll, result.succeeded()) || pollAgain) && result.succeeded()) {
         pollAgain = false;
         runPoll();
       }
@@ -114,22 +131,38 @@ public final class EventPollVerticle extends VerticleBase {
   /** Replies once the event {@code body} is applied here; body 0 asks only for a poll started after the request. */
   private void awaitApplied(Message<Long> request) {
     long eventId = request.body();
-    if (eventId > 0 && poller.isApplied(eventId)) {
-      request.reply(eventId);
+    await(request, () -> eventId <= 0 || poller.isApplied(eventId), eventId > 0, config.clusterWaitTimeoutMs());
+  }
+
+  /**
+   * Replies once this node has applied every event up to {@code up_to} but for the ids in
+   * {@code except} (those the asking node is still missing too), within the asker's timeout.
+   */
+  private void awaitAppliedByNode(Message<JsonObject> request) {
+    long upTo = request.body().getLong("up_to", 0L);
+    Set<Long> except = new HashSet<>();
+    request.body().getJsonArray("except", new JsonArray()).forEach(id -> except.add(((Number) id).longValue()));
+    long timeout = Math.min(MAX_WAIT_MS, request.body().getLong("timeout_ms", config.clusterWaitTimeoutMs()));
+    await(request, () -> poller.hasAppliedAllUpTo(upTo, except), true, timeout);
+  }
+
+  private void await(Message<?> request, BooleanSupplier applied, boolean mayAnswerNow, long timeoutMs) {
+    if (mayAnswerNow && applied.getAsBoolean()) {
+      request.reply(status.appliedEventId());
       return;
     }
-    Promise<Long> applied = waiters.add(eventId, pollsStarted + 1);
-    long timer = vertx.setTimer(config.clusterWaitTimeoutMs(), id ->
-        applied.tryFail(DomainError.TIMEOUT.exception("Event " + eventId + " not applied in time")));
-    applied.future().onComplete(result -> {
+    Promise<Void> done = waiters.add(applied, pollsStarted + 1);
+    long timer = vertx.setTimer(timeoutMs, id -> done.tryFail(DomainError.TIMEOUT.exception("Not applied in time")));
+    done.future().onComplete(result -> {
       vertx.cancelTimer(timer);
       if (result.succeeded()) {
-        request.reply(result.result());
+        request.reply(status.appliedEventId());
       } else {
         DomainError error = ((DomainException) result.cause()).error();
         request.fail(error.failureCode(), result.cause().getMessage());
       }
     });
+    nextAttemptAt = 0;
     requestPoll();
   }
 

@@ -2,6 +2,7 @@ package org.domainregistry.sync;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,7 +88,8 @@ public final class EventPoller {
    * domain's row read again at the start of the next poll, before any newer event.
    */
   public void announced(long eventId, String domain) {
-    if (!domain.isEmpty() && eventId <= cursor.maxSeen() && !cursor.gaps().contains(eventId)) {
+    if (!domain.isEmpty() && eventId <= cursor.maxSeen() && !cursor.gaps().contains(eventId)
+        && !cursor.wasReadRecently(eventId, domain)) {
       recheck.put(domain, eventId);
     }
   }
@@ -95,6 +97,11 @@ public final class EventPoller {
   /** Forces a full reload on the next poll (e.g. after an outage longer than events are kept). */
   public void reloadOnNextPoll() {
     reloadNeeded = true;
+  }
+
+  /** True when every event up to {@code upTo} is applied here, but for ids in {@code except}. */
+  public boolean hasAppliedAllUpTo(long upTo, Collection<Long> except) {
+    return cursor.hasAppliedAllUpTo(upTo, except);
   }
 
   /** True when the event with this id has been applied to the registry. */
@@ -113,7 +120,7 @@ public final class EventPoller {
 
   private Future<Void> fullLoad() {
     boolean firstLoad = !status.loaded();
-    Set<String> loaded = firstLoad ? null : new HashSet<>();
+    Set<String> loaded = registry.dynamicSize() == 0 ? null : new HashSet<>();
     long started = clock.millis();
     return store.loadEnabled(pageSize, page -> {
       for (StoredDomain domain : page) {
@@ -129,6 +136,7 @@ public final class EventPoller {
       cursor.resetToSnapshot(snapshot.maxEventId(), snapshot.windowStart(), snapshot.recentEventIds(), clock.millis());
       reloadNeeded = false;
       status.recordLoad();
+      status.recordApplied(cursor);
       logLoad(firstLoad, snapshot, clock.millis() - started);
       return null;
     });
@@ -140,20 +148,26 @@ public final class EventPoller {
     }
     Map<String, Long> announced = Map.copyOf(recheck);
     recheck.clear();
-    return store.findAll(announced.keySet()).map(rows -> {
-      announced.forEach((domain, eventId) -> applier.apply(new DomainEvent(eventId, domain, rows.get(domain))));
-      return null;
-    });
+    return store.findAll(announced.keySet())
+        .onFailure(failure -> announced.forEach(recheck::putIfAbsent))
+        .map(rows -> {
+          announced.forEach((domain, eventId) -> applier.apply(new DomainEvent(eventId, domain, rows.get(domain))));
+          return null;
+        });
   }
 
   private Future<Void> applyEvents() {
     return store.eventsAfter(cursor.maxSeen(), cursor.gaps(), pageSize).compose(events -> {
       long now = clock.millis();
       for (DomainEvent event : events) {
+        if (!cursor.record(event.id(), event.domain(), now)) {
+          LOG.warn("Event ids jumped from {} to {}: too many to track one by one; full reload",
+              cursor.maxSeen(), event.id());
+          return fullLoad().compose(x -> applyEvents());
+        }
         if (!event.isDummy()) {
           applier.apply(event);
         }
-        cursor.record(event.id(), now);
       }
       status.recordApplied(cursor);
       return events.size() < pageSize ? Future.succeededFuture() : applyEvents();
@@ -171,6 +185,7 @@ public final class EventPoller {
           bounds.minId() - 1);
       return true;
     }
+
     return false;
   }
 

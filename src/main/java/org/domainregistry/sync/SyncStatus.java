@@ -1,6 +1,7 @@
 package org.domainregistry.sync;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How far this node's registry is in step with the database, written by the event poll and
@@ -12,6 +13,7 @@ public final class SyncStatus {
   private volatile long maxSeenEventId;
   private volatile long dbMaxEventId;
   private volatile int pendingGaps;
+  private volatile List<Long> gapIds = List.of();
   private volatile Instant staleSince;
   private volatile Instant lastPollAt;
   private volatile long fullReloads;
@@ -42,6 +44,11 @@ public final class SyncStatus {
     return pendingGaps;
   }
 
+  /** The ids below the highest seen that are still missing here. */
+  public List<Long> gapIds() {
+    return gapIds;
+  }
+
   /** When the database was first found unreachable in the current outage, or null. */
   public Instant staleSince() {
     return staleSince;
@@ -68,6 +75,7 @@ public final class SyncStatus {
     appliedEventId = cursor.applied();
     maxSeenEventId = cursor.maxSeen();
     pendingGaps = cursor.gaps().size();
+    gapIds = pendingGaps == 0 ? List.of() : List.copyOf(cursor.gaps());
     dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
   }
 

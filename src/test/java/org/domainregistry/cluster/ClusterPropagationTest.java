@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.DeliveryContext;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.Map;
 import org.domainregistry.bus.Addresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.support.Await;
+import org.domainregistry.support.DroppedMessages;
 import org.domainregistry.support.TestCluster;
 import org.domainregistry.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +26,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterPropagationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(10);
+  private String db;
   private TestCluster cluster;
 
   @BeforeAll
   void startCluster() {
     // A long poll interval: only the check_for_updates nudge and NOTIFY can make these tests pass quickly.
-    cluster = new TestCluster(TestDatabase.createDatabase(), 3).start(Map.of("sync", Map.of("poll_interval_ms", 600_000)));
+    db = TestDatabase.createDatabase();
+    cluster = new TestCluster(db, 3).start(Map.of("sync", Map.of("poll_interval_ms", 600_000)));
   }
 
   @AfterAll
@@ -80,6 +86,26 @@ class ClusterPropagationTest {
       for (Node node : cluster.nodes()) {
         assertThat(node.registry().hostTypeOf(domain)).as(domain + " on every node at once").isEqualTo("type1");
       }
+    }
+  }
+
+  @Test
+  void waitingForTheClusterCoversAWriteCommittedOutOfOrder() throws Exception {
+    Node writer = cluster.node(0);
+    Node other = cluster.node(1);
+    try (DroppedMessages deaf = new DroppedMessages(other.vertx().eventBus(),
+        Set.of(Addresses.CHECK_FOR_UPDATES, Addresses.DB_EVENT), 1.0, 1);
+         Connection held = TestDatabase.jdbc(db); Statement st = held.createStatement()) {
+      held.setAutoCommit(false);
+      st.executeUpdate("INSERT INTO domain_settings (domain, host_type) VALUES ('slow.example', 'type1')");
+      st.executeQuery("INSERT INTO domain_events (domain) VALUES ('slow.example') RETURNING id").close();
+      Await.result(writer.service().insert("fast.example", "type1").compose(x -> writer.service()
+          .awaitClusterApplied(DEADLINE)));
+      assertThat(other.registry().hostTypeOf("fast.example")).isEqualTo("type1");
+      held.commit();
+      Await.until("writer applied slow.example", DEADLINE, () -> writer.registry().hostTypeOf("slow.example") != null);
+      Await.result(writer.service().awaitClusterApplied(DEADLINE));
+      assertThat(other.registry().hostTypeOf("slow.example")).as("after a successful cluster wait").isEqualTo("type1");
     }
   }
 

@@ -8,6 +8,8 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+import org.domainregistry.registry.DomainStatus;
 import org.domainregistry.support.Await;
 import org.domainregistry.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,36 @@ class PgDomainStoreTest implements DomainStoreContract {
   @Override
   public DomainStore store() {
     return store;
+  }
+
+  @Test
+  void anIdHandedOutButNeverCommittedIsPlugged() {
+    long first = Await.result(store.insert("a.com", "type1")).eventId();
+    long abandoned = Await.result(pool.query("SELECT nextval(pg_get_serial_sequence('domain_events', 'id')) AS id")
+        .execute()).iterator().next().getLong("id");
+    assertThat(abandoned).isEqualTo(first + 1);
+    assertThat(Await.result(store.fillGap(abandoned))).isEqualTo(GapFill.PLUGGED);
+    List<DomainEvent> events = Await.result(store.eventsAfter(0, List.of(), 10));
+    assertThat(events).hasSize(2);
+    assertThat(events.get(1).isDummy()).isTrue();
+  }
+
+  @Test
+  void aFreeIdBelowTheOldestKeptEventIsReportedNotPlugged() {
+    long abandoned = Await.result(pool.query("SELECT nextval(pg_get_serial_sequence('domain_events', 'id')) AS id")
+        .execute()).iterator().next().getLong("id");
+    Await.result(store.insert("a.com", "type1"));
+    assertThat(Await.result(store.fillGap(abandoned))).isEqualTo(GapFill.BELOW_OLDEST);
+    assertThat(Await.result(store.eventBounds()).minId()).as("probe rolled back").isEqualTo(abandoned + 1);
+  }
+
+  @Test
+  void aRowWithAStatusThisServiceDoesNotKnowIsTakenAsDisabled() {
+    Await.result(store.insert("odd.com", "type1"));
+    Await.result(pool.query("UPDATE domain_settings SET status = 7 WHERE domain = 'odd.com'").execute());
+    assertThat(Await.result(store.find("odd.com")).status()).isEqualTo(DomainStatus.DISABLED);
+    assertThat(Await.result(store.eventsAfter(0, List.of(), 10)).get(0).current().status())
+        .isEqualTo(DomainStatus.DISABLED);
   }
 
   @Test

@@ -10,31 +10,31 @@ class EventCursorTest {
 
   @Test
   void contiguousIdsAdvanceTheAppliedId() {
-    cursor.record(1, 0);
-    cursor.record(2, 0);
+    cursor.record(1, "d", 0);
+    cursor.record(2, "d", 0);
     assertThat(cursor.applied()).isEqualTo(2);
     assertThat(cursor.gaps()).isEmpty();
   }
 
   @Test
   void anIdSeenOutOfOrderIsAGapUntilItShowsUp() {
-    cursor.record(1, 0);
-    cursor.record(3, 10);
+    cursor.record(1, "d", 0);
+    cursor.record(3, "d", 10);
     assertThat(cursor.applied()).isEqualTo(1);
     assertThat(cursor.maxSeen()).isEqualTo(3);
     assertThat(cursor.gaps()).containsExactly(2L);
     assertThat(cursor.isApplied(3)).isTrue();
     assertThat(cursor.isApplied(2)).isFalse();
-    cursor.record(2, 20);
+    cursor.record(2, "d", 20);
     assertThat(cursor.applied()).isEqualTo(3);
     assertThat(cursor.isApplied(2)).isTrue();
   }
 
   @Test
   void gapsAreReportedOnceOldEnough() {
-    cursor.record(1, 0);
-    cursor.record(3, 100);
-    cursor.record(5, 200);
+    cursor.record(1, "d", 0);
+    cursor.record(3, "d", 100);
+    cursor.record(5, "d", 200);
     assertThat(cursor.gapsNoticedBefore(99)).isEmpty();
     assertThat(cursor.gapsNoticedBefore(150)).containsExactly(2L);
     assertThat(cursor.gapsNoticedBefore(200)).containsExactly(2L, 4L);
@@ -56,9 +56,33 @@ class EventCursorTest {
   }
 
   @Test
-  void aHugeJumpIsNotTrackedIdById() {
-    cursor.record(1, 0);
-    cursor.record(1 + EventCursor.MAX_TRACKED_JUMP + 10, 0);
+  void aJumpTooFarToTrackIsRefusedSoTheReaderReloads() {
+    cursor.record(1, "d", 0);
+    assertThat(cursor.record(2 + EventCursor.MAX_TRACKED_JUMP, "d", 0)).isFalse();
+    assertThat(cursor.maxSeen()).isEqualTo(1);
     assertThat(cursor.gaps()).isEmpty();
+    assertThat(cursor.record(1 + EventCursor.MAX_TRACKED_JUMP, "d", 0)).isTrue();
+    assertThat(cursor.gaps()).hasSize(EventCursor.MAX_TRACKED_JUMP - 1);
+  }
+
+  @Test
+  void everythingUpToAnIdIsAppliedWhenTheOnlyGapsAreExcepted() {
+    cursor.record(1, "d", 0);
+    cursor.record(3, "d", 0);
+    cursor.record(5, "d", 0);
+    assertThat(cursor.hasAppliedAllUpTo(1, List.of())).isTrue();
+    assertThat(cursor.hasAppliedAllUpTo(3, List.of())).isFalse();
+    assertThat(cursor.hasAppliedAllUpTo(3, List.of(2L))).isTrue();
+    assertThat(cursor.hasAppliedAllUpTo(5, List.of(2L))).isFalse();
+    assertThat(cursor.hasAppliedAllUpTo(6, List.of(2L, 4L))).as("6 not seen yet").isFalse();
+  }
+
+  @Test
+  void recentlyReadIdsAreRemembered() {
+    cursor.record(1, "d", 0);
+    cursor.record(7, "d", 0);
+    assertThat(cursor.wasReadRecently(7, "d")).isTrue();
+    assertThat(cursor.wasReadRecently(4, "d")).isFalse();
+    assertThat(cursor.wasReadRecently(7, "other")).as("the id reused for another domain").isFalse();
   }
 }

@@ -60,6 +60,7 @@ class OutOfOrderEventsTest {
 
   @Test
   void theIdOfAnAbortedTransactionIsPluggedAndPassed() throws Exception {
+    Await.result(node.service().insert("before.com", "type1"));
     long abortedId;
     try (Connection aborted = TestDatabase.jdbc(db); Statement st = aborted.createStatement()) {
       aborted.setAutoCommit(false);

@@ -1,0 +1,54 @@
+package org.domainregistry.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * Plugs one missing event id in a transaction of its own: never an id the sequence has not handed
+ * out, never one a cleaner deleted; an id free below the oldest kept event is reported, not
+ * plugged (the insert is rolled back), since it may be an event deleted before it was read.
+ */
+final class PgGapFiller {
+  private final Pool pool;
+
+  PgGapFiller(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<GapFill> fill(long eventId) {
+    return pool.withTransaction(conn -> conn.query(Sql.GAP_LOCK_TIMEOUT).execute()
+            .compose(x -> conn.query(Sql.GAP_FACTS).execute())
+            .compose(rows -> decide(conn, eventId, rows.iterator().next())))
+        .recover(failure -> {
+          if (failure instanceof BelowOldest) {
+            return Future.succeededFuture(GapFill.BELOW_OLDEST);
+          }
+          return DbFailures.isLockTimeout(failure) ? Future.succeededFuture(GapFill.HELD) : Future.failedFuture(failure);
+        });
+  }
+
+  private Future<GapFill> decide(SqlConnection conn, long eventId, Row facts) {
+    if (eventId > facts.getLong("last_issued")) {
+      return Future.succeededFuture(GapFill.NOT_ISSUED);
+    }
+    if (eventId <= facts.getLong("cleaned_through")) {
+      return Future.succeededFuture(GapFill.BELOW_OLDEST);
+    }
+    return conn.preparedQuery(Sql.FILL_GAP).execute(Tuple.of(eventId)).compose(rows -> {
+      if (rows.rowCount() == 0) {
+        return Future.succeededFuture(GapFill.PRESENT);
+      }
+      return eventId < facts.getLong("min_id") ? Future.failedFuture(new BelowOldest()) : Future.succeededFuture(GapFill.PLUGGED);
+    });
+  }
+
+  /** Rolls the probing insert back: the id is free below the oldest kept event. */
+  private static final class BelowOldest extends RuntimeException {
+    BelowOldest() {
+      super("free id below the oldest kept event", null, false, false);
+    }
+  }
+}
