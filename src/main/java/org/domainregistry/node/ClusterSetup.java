@@ -14,11 +14,13 @@ import org.domainregistry.config.NodeConfig;
 /**
  * Builds the Vert.x instance of a node: standalone, or clustered through Hazelcast with a TCP-IP
  * join on the configured members (no multicast, no phone-home), bound to the configured host.
+ * A sibling service written in Java can join the cluster's event bus the same way.
  */
-final class ClusterSetup {
+public final class ClusterSetup {
   private ClusterSetup() {}
 
-  static Future<Vertx> vertx(NodeConfig.Cluster cluster) {
+  /** A standalone Vert.x, or one that has joined the configured cluster. */
+  public static Future<Vertx> vertx(NodeConfig.Cluster cluster) {
     VertxOptions options = new VertxOptions();
     if (!cluster.enabled()) {
       return Future.succeededFuture(Vertx.vertx(options));
