@@ -4,19 +4,33 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.domainregistry.registry.DomainDetails;
+import org.domainregistry.registry.RemovalProgress;
 import org.domainregistry.sync.SyncStatus;
 
 /** JSON shapes shared by the REST and event-bus APIs. */
 public final class DomainJson {
   private DomainJson() {}
 
-  /** {@code {domain, host_type, status, type}}. */
+  /**
+   * {@code {domain, host_type, status, type}}, plus {@code removal: {attempts, last_error,
+   * next_attempt_at, running}} while a removal job exists.
+   */
   public static JsonObject details(DomainDetails details) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("domain", details.domain())
         .put("host_type", details.hostType())
         .put("status", details.status().jsonName())
         .put("type", details.type());
+    details.removal().ifPresent(removal -> json.put("removal", removal(removal)));
+    return json;
+  }
+
+  private static JsonObject removal(RemovalProgress removal) {
+    return new JsonObject()
+        .put("attempts", removal.attempts())
+        .put("last_error", removal.lastError())
+        .put("next_attempt_at", removal.nextAttemptAt().toString())
+        .put("running", removal.running());
   }
 
   /** {@code {domain, host_type, source}}: what a sibling service sees for the domain. */

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
@@ -34,27 +35,19 @@ final class DomainRoutes {
     write(ctx, () -> service.setEnabled(domain(ctx), RequestBodies.bool(RequestBodies.object(ctx), "enabled")));
   }
 
+  /**
+   * Removes the domain (204), or with {@code "request": true} answers 202 once it is marked deleting
+   * and its removal job persisted, leaving the cleanup to the background workers.
+   */
   void remove(RoutingContext ctx) {
-    JsonObject body;
-    String domain;
-    try {
-      domain = domain(ctx);
-      body = RequestBodies.object(ctx);
-      RequestBodies.string(body, "host_type");
-      if (RequestBodies.optionalBool(body, "request")) {
-        Future<Void> removal = service.remove(domain, body.getString("host_type"));
-        if (removal.failed()) {
-          HttpErrors.fail(ctx, removal.cause());
-        } else {
-          Responses.status(ctx, 202);
-        }
-        return;
-      }
-    } catch (DomainException e) {
-      HttpErrors.fail(ctx, e);
-      return;
-    }
-    write(ctx, () -> service.remove(domain, body.getString("host_type")));
+    writeWithStatus(ctx, () -> {
+      String domain = domain(ctx);
+      JsonObject body = RequestBodies.object(ctx);
+      String hostType = RequestBodies.string(body, "host_type");
+      return RequestBodies.optionalBool(body, "request")
+          ? service.requestRemove(domain, hostType).map(x -> 202)
+          : service.remove(domain, hostType).map(x -> 204);
+    });
   }
 
   void details(RoutingContext ctx) {
@@ -97,10 +90,16 @@ final class DomainRoutes {
 
   /** Runs a write, then, with {@code ?wait=cluster}, waits until every live node has applied it; 204. */
   private void write(RoutingContext ctx, Action<Void> action) {
+    writeWithStatus(ctx, () -> action.run().map(x -> 204));
+  }
+
+  /** Like {@link #write(RoutingContext, Action)}, answering with the status the action gives. */
+  private void writeWithStatus(RoutingContext ctx, Supplier<Future<Integer>> action) {
     start(ctx, () -> {
       Optional<Duration> wait = ClusterWaits.parse(ctx, defaultWait);
-      return action.run().compose(x -> wait.map(service::awaitClusterApplied).orElse(Future.succeededFuture()));
-    }).onSuccess(x -> Responses.status(ctx, 204)).onFailure(failure -> HttpErrors.fail(ctx, failure));
+      return action.get().compose(status -> wait.map(service::awaitClusterApplied).orElse(Future.succeededFuture())
+          .map(x -> status));
+    }).onSuccess(status -> Responses.status(ctx, status)).onFailure(failure -> HttpErrors.fail(ctx, failure));
   }
 
   private static void handleJson(RoutingContext ctx, Action<JsonObject> action) {

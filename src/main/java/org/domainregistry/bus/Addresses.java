@@ -30,4 +30,13 @@ public final class Addresses {
   public static final String DB_EVENT_RECONNECTED = "reconnected";
   /** Node-local: reply once the event whose id is the body has been applied here. */
   public static final String AWAIT_APPLIED = "domains.local.await_applied";
+
+  /** Registers (or replaces, by name) a sibling service's cleanup handler. */
+  public static final String CLEANUP_REGISTER = "domains.cleanup.register";
+  /** Unregisters a cleanup handler by name. */
+  public static final String CLEANUP_UNREGISTER = "domains.cleanup.unregister";
+  /** Lists the cleanup handlers, of one host type or all, in the order they run. */
+  public static final String CLEANUP_LIST = "domains.cleanup.list";
+  /** Node-local: a background removal was accepted here; run due removal jobs now. */
+  public static final String REMOVAL_DUE = "domains.local.removal_due";
 }

@@ -34,7 +34,7 @@ public final class DomainBusVerticle extends VerticleBase {
   public Future<?> start() {
     return Future.join(List.of(
         register(Addresses.INSERT, body -> write(body, () -> service.insert(field(body, "domain"), field(body, "host_type")))),
-        register(Addresses.REMOVE, body -> write(body, () -> service.remove(field(body, "domain"), field(body, "host_type")))),
+        register(Addresses.REMOVE, body -> write(body, () -> removal(body))),
         register(Addresses.ENABLE, body -> write(body, () -> service.setEnabled(field(body, "domain"), true))),
         register(Addresses.DISABLE, body -> write(body, () -> service.setEnabled(field(body, "domain"), false))),
         register(Addresses.DETAILS, body -> service.details(field(body, "domain")).map(DomainJson::details)),
@@ -46,6 +46,16 @@ public final class DomainBusVerticle extends VerticleBase {
         }),
         register(Addresses.GET_ALL_STATIC, body ->
             Future.succeededFuture(new JsonObject().put("domains", DomainJson.pairs(service.allStatic()))))));
+  }
+
+  /** A removal now, or with {@code "request": true} one left to the background workers. */
+  private Future<Void> removal(JsonObject body) {
+    String domain = field(body, "domain");
+    String hostType = field(body, "host_type");
+    if (!(body.getValue("request", false) instanceof Boolean background)) {
+      throw DomainError.INVALID_REQUEST.exception("Field request must be true or false");
+    }
+    return background ? service.requestRemove(domain, hostType) : service.remove(domain, hostType);
   }
 
   private Future<JsonObject> hostType(JsonObject body) {

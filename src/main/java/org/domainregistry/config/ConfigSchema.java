@@ -42,6 +42,13 @@ final class ConfigSchema {
   static final ConfigKey SYNC_CLUSTER_WAIT_TIMEOUT_MS =
       integer("sync.cluster_wait_timeout_ms", 5_000, 1, ONE_HOUR_MS);
 
+  static final ConfigKey REMOVAL_HANDLER_TIMEOUT_MS =
+      integer("removal.handler_timeout_ms", 10_000, 1, ONE_HOUR_MS);
+  static final ConfigKey REMOVAL_LEASE_MS = integer("removal.lease_ms", 30_000, 100, ONE_HOUR_MS);
+  static final ConfigKey REMOVAL_POLL_INTERVAL_MS = integer("removal.poll_interval_ms", 1_000, 10, ONE_DAY_MS);
+  static final ConfigKey REMOVAL_RETRY_BASE_MS = integer("removal.retry_base_ms", 1_000, 1, ONE_DAY_MS);
+  static final ConfigKey REMOVAL_RETRY_MAX_MS = integer("removal.retry_max_ms", 300_000, 1, ONE_DAY_MS);
+
   static final ConfigKey ADMIN_USERNAME = optionalString("admin.username");
   static final ConfigKey ADMIN_PASSWORD = optionalString("admin.password");
 
@@ -58,6 +65,8 @@ final class ConfigSchema {
       STATIC_DOMAINS, HOST_TYPES,
       SYNC_POLL_INTERVAL_MS, SYNC_PAGE_SIZE, SYNC_EVENT_CLEANING_INTERVAL_S, SYNC_EVENT_MAX_AGE_S,
       SYNC_GAP_FILL_DELAY_MS, SYNC_CLUSTER_WAIT_TIMEOUT_MS,
+      REMOVAL_HANDLER_TIMEOUT_MS, REMOVAL_LEASE_MS, REMOVAL_POLL_INTERVAL_MS, REMOVAL_RETRY_BASE_MS,
+      REMOVAL_RETRY_MAX_MS,
       ADMIN_USERNAME, ADMIN_PASSWORD,
       CLUSTER_ENABLED, CLUSTER_NAME, CLUSTER_HOST, CLUSTER_PORT, CLUSTER_MEMBERS);
 

@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param sync the synchronisation of the in-memory registry with the database
  * @param admin admin API credentials; empty means no authentication
  * @param cluster the clustered event bus
+ * @param removal the removal of domains: cleanup handlers and background jobs
  */
 public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, List<String> hostTypes,
-                         Sync sync, Optional<Admin> admin, Cluster cluster) {
+                         Sync sync, Optional<Admin> admin, Cluster cluster, Removal removal) {
 
   /** Validated copy; all components are required. */
   public NodeConfig {
@@ -31,6 +32,7 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
     Objects.requireNonNull(sync, "sync");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(removal, "removal");
   }
 
   /**
@@ -90,4 +92,15 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
       members = List.copyOf(members);
     }
   }
+
+  /**
+   * @param handlerTimeoutMs how long one cleanup handler may take to reply
+   * @param leaseMs how long a removal job stays with the node running it unless renewed (renewed
+   *     every third of it); after a node dies, another takes its jobs once their lease expired
+   * @param pollIntervalMs how often each node looks for due removal jobs
+   * @param retryBaseMs delay before the first retry of a failed removal; doubled at each failure
+   * @param retryMaxMs longest delay between retries
+   */
+  public record Removal(long handlerTimeoutMs, long leaseMs, long pollIntervalMs, long retryBaseMs,
+                        long retryMaxMs) {}
 }

@@ -27,7 +27,10 @@ final class NodeConfigFactory {
             s.longValue(SYNC_GAP_FILL_DELAY_MS), s.longValue(SYNC_CLUSTER_WAIT_TIMEOUT_MS)),
         admin(s),
         new NodeConfig.Cluster(s.bool(CLUSTER_ENABLED), s.string(CLUSTER_NAME), s.string(CLUSTER_HOST),
-            s.intValue(CLUSTER_PORT), s.stringList(CLUSTER_MEMBERS)));
+            s.intValue(CLUSTER_PORT), s.stringList(CLUSTER_MEMBERS)),
+        new NodeConfig.Removal(s.longValue(REMOVAL_HANDLER_TIMEOUT_MS), s.longValue(REMOVAL_LEASE_MS),
+            s.longValue(REMOVAL_POLL_INTERVAL_MS), s.longValue(REMOVAL_RETRY_BASE_MS),
+            s.longValue(REMOVAL_RETRY_MAX_MS)));
   }
 
   private static Optional<String> dbUrl(Settings s) {

@@ -19,14 +19,25 @@ import org.domainregistry.config.NodeConfig;
 /**
  * Builds the Vert.x instance of a node: standalone, or clustered through Hazelcast with a TCP-IP
  * join on the configured members (no multicast, no phone-home), bound to the configured host.
+ * A sibling service written in Java can join the cluster's event bus the same way.
  */
-final class ClusterSetup {
+public final class ClusterSetup {
   private ClusterSetup() {}
 
+  /** A standalone Vert.x, or one that has joined the configured cluster (for Java sibling services). */
+  public static Future<Vertx> vertx(NodeConfig.Cluster cluster) {
+    return vertx(cluster, null);
+  }
+
+  /** The same, reporting Vert.x's metrics to {@code meters} when given. */
   static Future<Vertx> vertx(NodeConfig.Cluster cluster, MeterRegistry meters) {
-    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
-    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(meters));
+    VertxOptions options = new VertxOptions();
+    VertxBuilder builder = Vertx.builder();
+    if (meters != null) {
+      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+          .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+      builder.withMetrics(new MicrometerMetricsFactory(meters));
+    }
     if (!cluster.enabled()) {
       return Future.succeededFuture(builder.with(options).build());
     }

@@ -10,21 +10,27 @@ import java.util.Optional;
 import java.util.UUID;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
+import org.domainregistry.bus.CleanupBusVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.removal.CleanupHandlers;
+import org.domainregistry.removal.RemovalWorkerVerticle;
+import org.domainregistry.removal.Removals;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.store.DatabaseVerticle;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.EventPollVerticle;
 import org.domainregistry.sync.SyncStatus;
+import org.domainregistry.sync.WriteAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Domain Registry node: the database, event poll, event-bus and admin HTTP verticles around one
- * in-memory {@link DomainRegistry}, deployed in that order so each finds what it needs.
+ * One Domain Registry node: the database, event poll, event-bus, removal worker and admin HTTP
+ * verticles around one in-memory {@link DomainRegistry}, deployed in that order so each finds what
+ * it needs.
  */
 public final class Node {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -72,12 +78,20 @@ public final class Node {
     String nodeId = nodeId(vertx);
     return vertx.deployVerticle(database).compose(x -> {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
-      DomainManager service = new DomainManager(registry, database.store(), vertx.eventBus(), cluster);
+      WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus());
+      Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
+      Removals removals = new Removals(vertx, database.removals(), database.cleanupHandlers(), announcer, cluster,
+          nodeId, config.removal(), clusterWait);
+      CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
+      DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
+          cleanupHandlers);
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service,
               Duration.ofMillis(config.sync().clusterWaitTimeoutMs()))))
+          .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
+          .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
           .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
     }).onSuccess(node -> LOG.info("Domain Registry node {} ready: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",

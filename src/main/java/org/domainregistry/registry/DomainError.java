@@ -17,6 +17,8 @@ public enum DomainError {
   DB_UNAVAILABLE(9, "db_unavailable", "Database unavailable", 503),
   TIMEOUT(10, "timeout", "Timed out", 504),
   INVALID_QUERY(11, "invalid_query", "Invalid query parameter", 400),
+  /** A cleanup handler failed or timed out: the domain stays deleting and its removal is retried. */
+  CLEANUP_FAILED(12, "cleanup_failed", "Domain cleanup failed", 502),
   INTERNAL(99, "internal", "Internal error", 500);
 
   private final int failureCode;

@@ -1,44 +1,54 @@
 package org.domainregistry.service;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.ReplyException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import org.domainregistry.bus.Addresses;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.registry.DomainStatus;
+import org.domainregistry.removal.CleanupHandlers;
+import org.domainregistry.removal.CleanupRegistration;
+import org.domainregistry.removal.DomainCleanup;
+import org.domainregistry.removal.Removals;
 import org.domainregistry.store.DomainQuery;
 import org.domainregistry.store.DomainStore;
+import org.domainregistry.store.StoredDomain;
 import org.domainregistry.store.WriteResult;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.WriteAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link DomainService} of one node: checks a request against the node's rules (static domains,
  * allowed host types), writes through the {@link DomainStore}, waits until the node's registry
- * has applied the write, then nudges the cluster.
+ * has applied the write, then nudges the cluster. Removals go through {@link Removals}.
  */
 public final class DomainManager implements DomainService {
   private static final Logger LOG = LoggerFactory.getLogger(DomainManager.class);
   private final DomainRegistry registry;
   private final DomainStore store;
-  private final EventBus eventBus;
+  private final WriteAnnouncer announcer;
   private final StaticDomainPages staticPages;
   private final ClusterSync cluster;
+  private final Removals removals;
+  private final CleanupHandlers cleanupHandlers;
 
-  public DomainManager(DomainRegistry registry, DomainStore store, EventBus eventBus, ClusterSync cluster) {
+  public DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
+                       Removals removals, CleanupHandlers cleanupHandlers) {
     this.registry = registry;
     this.store = store;
-    this.eventBus = eventBus;
+    this.announcer = announcer;
     this.cluster = cluster;
+    this.removals = removals;
+    this.cleanupHandlers = cleanupHandlers;
     this.staticPages = new StaticDomainPages(registry.allStatic());
   }
 
@@ -53,11 +63,26 @@ public final class DomainManager implements DomainService {
 
   @Override
   public Future<Void> remove(String domain, String hostType) {
-    return write("remove", domain, hostType, name -> {
+    return checked("remove", domain, hostType, name -> {
       requireDynamic(name);
       requireAllowed(hostType);
-      return store.remove(name, hostType);
+      return removals.remove(name, hostType);
     });
+  }
+
+  @Override
+  public Future<Void> requestRemove(String domain, String hostType) {
+    return checked("request removal", domain, hostType, name -> {
+      requireDynamic(name);
+      requireAllowed(hostType);
+      return removals.request(name, hostType);
+    });
+  }
+
+  @Override
+  public Future<CleanupRegistration> registerCleanupHandler(String name, List<String> hostTypes, int priority,
+                                                            DomainCleanup cleanup) {
+    return attempt(() -> cleanupHandlers.registerLocal(name, hostTypes, priority, cleanup));
   }
 
   @Override
@@ -76,13 +101,19 @@ public final class DomainManager implements DomainService {
       if (staticType != null) {
         return Future.succeededFuture(DomainDetails.ofStatic(name, staticType));
       }
-      return store.find(name).map(row -> {
-        if (row == null) {
-          throw DomainError.NOT_FOUND.exception();
-        }
-        return new DomainDetails(row.domain(), row.hostType(), row.status(), false);
-      });
+      return store.find(name).compose(this::withRemoval);
     });
+  }
+
+  private Future<DomainDetails> withRemoval(StoredDomain row) {
+    if (row == null) {
+      return Future.failedFuture(DomainError.NOT_FOUND.exception());
+    }
+    DomainDetails details = new DomainDetails(row.domain(), row.hostType(), row.status(), false);
+    if (row.status() != DomainStatus.DELETING) {
+      return Future.succeededFuture(details);
+    }
+    return removals.progress(row.domain()).map(progress -> progress.map(details::withRemoval).orElse(details));
   }
 
   @Override
@@ -117,24 +148,14 @@ public final class DomainManager implements DomainService {
   }
 
   private Future<Void> write(String operation, String domain, String hostType, Write write) {
-    return attempt(() -> {
-      String name = DomainName.normalize(domain);
-      return write.run(name).compose(this::awaitApplied);
-    }).onFailure(failure -> LOG.info("{} refused: domain {} host type {}: {}", operation, domain,
-        hostType == null ? "-" : hostType, failure.getMessage()));
+    return checked(operation, domain, hostType, name -> write.run(name).compose(announcer::announce));
   }
 
-  private Future<Void> awaitApplied(WriteResult result) {
-    return eventBus.<Long>request(Addresses.AWAIT_APPLIED, result.eventId())
-        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply && reply.failureCode() > 0
-            ? DomainError.ofFailureCode(reply.failureCode()).exception(reply.getMessage())
-            : DomainError.TIMEOUT.exception()))
-        .map(applied -> {
-          if (result.changed()) {
-            eventBus.publish(Addresses.CHECK_FOR_UPDATES, result.eventId());
-          }
-          return null;
-        });
+  /** Runs the operation on the normalised name; a refusal is logged with domain and host type. */
+  private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Void>> op) {
+    return attempt(() -> op.apply(DomainName.normalize(domain)))
+        .onFailure(failure -> LOG.info("{} refused: domain {} host type {}: {}", operation, domain,
+            hostType == null ? "-" : hostType, failure.getMessage()));
   }
 
   private void requireDynamic(String name) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.domainregistry.registry.DomainDetails;
+import org.domainregistry.removal.CleanupRegistration;
+import org.domainregistry.removal.DomainCleanup;
 import org.domainregistry.store.DomainQuery;
 
 /**
@@ -19,13 +21,33 @@ public interface DomainService {
   /** Adds an enabled dynamic domain; an existing identical pair succeeds unchanged. */
   Future<Void> insert(String domain, String hostType);
 
-  /** Removes a dynamic domain; an absent one succeeds unchanged. */
+  /**
+   * Removes a dynamic domain (SPEC §8): marks it deleting, deletes its admin password, runs the
+   * cleanup handlers of its host type in priority order, then deletes it. An absent one succeeds
+   * unchanged. A failed or timed-out handler fails the call with {@code cleanup_failed}: the
+   * domain stays deleting and its removal is retried, by a repeated call or in the background.
+   */
   Future<Void> remove(String domain, String hostType);
+
+  /**
+   * Removes a dynamic domain in the background: checks it, marks it deleting and persists its
+   * removal job, then completes; one node of the cluster runs the job and retries it until it
+   * succeeds. An absent domain succeeds unchanged.
+   */
+  Future<Void> requestRemove(String domain, String hostType);
+
+  /**
+   * Registers a cleanup handler of a sibling verticle in this JVM, called when a domain of one of
+   * {@code hostTypes} is removed; lower {@code priority} runs first, ties by name. A handler of the
+   * same name is replaced. The handler lives as long as this node or until it is unregistered.
+   */
+  Future<CleanupRegistration> registerCleanupHandler(String name, List<String> hostTypes, int priority,
+                                                     DomainCleanup cleanup);
 
   /** Enables or disables a dynamic domain. */
   Future<Void> setEnabled(String domain, boolean enabled);
 
-  /** Host type, status and type of a static or stored domain. */
+  /** Host type, status and type of a static or stored domain; while it is deleting, its removal's progress. */
   Future<DomainDetails> details(String domain);
 
   /** A page of domains (static ones included) ordered by name. */

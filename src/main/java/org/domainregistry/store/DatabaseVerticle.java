@@ -21,6 +21,9 @@ public final class DatabaseVerticle extends VerticleBase {
   private final int poolSize;
   private Pool pool;
   private PgDomainStore store;
+  private PgGate removalGate;
+  private RemovalStore removals;
+  private CleanupHandlerStore cleanupHandlers;
   private PgEventListener listener;
 
   public DatabaseVerticle(String url, int poolSize) {
@@ -31,6 +34,16 @@ public final class DatabaseVerticle extends VerticleBase {
   /** The store, usable from any verticle once this one is deployed. */
   public DomainStore store() {
     return store;
+  }
+
+  /** The removal jobs, usable from any verticle once this one is deployed. */
+  public RemovalStore removals() {
+    return removals;
+  }
+
+  /** The registered cleanup handlers, usable from any verticle once this one is deployed. */
+  public CleanupHandlerStore cleanupHandlers() {
+    return cleanupHandlers;
   }
 
   @Override
@@ -44,6 +57,9 @@ public final class DatabaseVerticle extends VerticleBase {
         .using(vertx)
         .build();
     store = new PgDomainStore(pool);
+    removalGate = new PgGate(pool);
+    removals = new PgRemovalStore(removalGate);
+    cleanupHandlers = new PgCleanupHandlerStore(removalGate);
     listener = new PgEventListener(vertx, connect);
     return migrate(1000).otherwiseEmpty().compose(x -> listener.start());
   }
@@ -52,6 +68,7 @@ public final class DatabaseVerticle extends VerticleBase {
     return Migrations.migrate(pool)
         .onSuccess(version -> {
           store.markSchemaReady();
+          removalGate.open();
           LOG.info("Database schema at version {}", version);
         })
         .onFailure(cause -> {

@@ -48,7 +48,17 @@ public final class Migrations {
               + "CREATE TRIGGER domain_events_notify AFTER INSERT ON domain_events "
               + "FOR EACH ROW EXECUTE FUNCTION domain_registry_notify_event(); END IF; END $$")),
       new Step(5, "byte-order index for listing domains the same way whatever the database collation", List.of(
-          "CREATE INDEX IF NOT EXISTS i_domain_settings_domain_c ON domain_settings (domain COLLATE \"C\")")));
+          "CREATE INDEX IF NOT EXISTS i_domain_settings_domain_c ON domain_settings (domain COLLATE \"C\")")),
+      new Step(6, "cleanup handlers of sibling services and persistent removal jobs", List.of(
+          "CREATE TABLE IF NOT EXISTS domain_cleanup_handlers (name VARCHAR(100) PRIMARY KEY, "
+              + "host_types TEXT[] NOT NULL, priority INT NOT NULL, address TEXT NOT NULL, "
+              + "registered_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+          "CREATE TABLE IF NOT EXISTS domain_removal_jobs (domain VARCHAR(253) PRIMARY KEY "
+              + "REFERENCES domain_settings (domain) ON DELETE CASCADE, host_type VARCHAR(250) NOT NULL, "
+              + "attempts INT NOT NULL DEFAULT 0, last_error TEXT, "
+              + "next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(), locked_by TEXT, locked_until TIMESTAMPTZ, "
+              + "created_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+          "CREATE INDEX IF NOT EXISTS i_domain_removal_jobs_due ON domain_removal_jobs (next_attempt_at)")));
 
   private Migrations() {}
 

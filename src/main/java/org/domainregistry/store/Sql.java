@@ -84,4 +84,52 @@ final class Sql {
   static final String SCHEMA_VERSIONS = "SELECT version FROM domain_registry_schema";
   static final String RECORD_VERSION =
       "INSERT INTO domain_registry_schema (version, description) VALUES ($1, $2)";
+
+  /** Columns of a removal job; {@code running} while its lease holds. */
+  static final String JOB_COLUMNS = "domain, host_type, attempts, last_error, next_attempt_at, locked_by, "
+      + "COALESCE(locked_until > now(), false) AS running";
+  static final String LEASE_EXPIRED = "(j.locked_until IS NULL OR j.locked_until <= now())";
+  /** Taking over a lease that expired (its holder vanished mid-run) counts as a failed attempt. */
+  static final String COUNT_INTERRUPTED_RUN =
+      "attempts = j.attempts + CASE WHEN j.locked_by IS NULL THEN 0 ELSE 1 END, "
+          + "last_error = CASE WHEN j.locked_by IS NULL THEN j.last_error "
+          + "ELSE 'Interrupted: ' || j.locked_by || ' stopped renewing its lease' END";
+  static final String CLAIM_NEW_JOB =
+      "INSERT INTO domain_removal_jobs AS j (domain, host_type, locked_by, locked_until) "
+          + "VALUES ($1, $2, $3, now() + make_interval(secs => $4::float8)) "
+          + "ON CONFLICT (domain) DO UPDATE SET locked_by = EXCLUDED.locked_by, "
+          + "locked_until = EXCLUDED.locked_until, next_attempt_at = now(), " + COUNT_INTERRUPTED_RUN
+          + " WHERE " + LEASE_EXPIRED + " RETURNING " + JOB_COLUMNS;
+  static final String QUEUE_JOB =
+      "INSERT INTO domain_removal_jobs AS j (domain, host_type) VALUES ($1, $2) "
+          + "ON CONFLICT (domain) DO UPDATE SET next_attempt_at = now() RETURNING " + JOB_COLUMNS;
+  static final String SELECT_JOB = "SELECT " + JOB_COLUMNS + " FROM domain_removal_jobs WHERE domain = $1";
+  /** Leases the most overdue job of a deleting domain that no live lease holds. */
+  static final String CLAIM_DUE_JOB =
+      "UPDATE domain_removal_jobs j SET locked_by = $1, locked_until = now() + make_interval(secs => $2::float8), "
+          + COUNT_INTERRUPTED_RUN + " WHERE domain = (SELECT j.domain FROM domain_removal_jobs j "
+          + "JOIN domain_settings s ON s.domain = j.domain AND s.status = 2 "
+          + "WHERE j.next_attempt_at <= now() AND " + LEASE_EXPIRED
+          + " ORDER BY j.next_attempt_at LIMIT 1 FOR UPDATE OF j SKIP LOCKED) RETURNING " + JOB_COLUMNS;
+  static final String RENEW_LEASE =
+      "UPDATE domain_removal_jobs SET locked_until = now() + make_interval(secs => $3::float8) "
+          + "WHERE domain = $1 AND locked_by = $2";
+  /** Releases the lease and schedules the next attempt {@code min($5, $4 * 2^attempts)} seconds from now. */
+  static final String RECORD_JOB_FAILURE =
+      "UPDATE domain_removal_jobs SET attempts = attempts + 1, last_error = $3, locked_by = NULL, "
+          + "locked_until = NULL, next_attempt_at = now() + make_interval(secs => "
+          + "LEAST($5::float8, $4::float8 * power(2, LEAST(attempts, 30)))) "
+          + "WHERE domain = $1 AND locked_by = $2 RETURNING " + JOB_COLUMNS;
+  static final String DELETE_OWNED_JOB = "DELETE FROM domain_removal_jobs WHERE domain = $1 AND locked_by = $2";
+
+  static final String UPSERT_HANDLER =
+      "INSERT INTO domain_cleanup_handlers (name, host_types, priority, address) VALUES ($1, $2, $3, $4) "
+          + "ON CONFLICT (name) DO UPDATE SET host_types = EXCLUDED.host_types, priority = EXCLUDED.priority, "
+          + "address = EXCLUDED.address, registered_at = now()";
+  static final String DELETE_HANDLER = "DELETE FROM domain_cleanup_handlers WHERE name = $1";
+  static final String DELETE_HANDLER_AT = "DELETE FROM domain_cleanup_handlers WHERE name = $1 AND address = $2";
+  /** Handlers of one host type ($1), or all when $1 is null, in the order they run. */
+  static final String SELECT_HANDLERS =
+      "SELECT name, host_types, priority, address FROM domain_cleanup_handlers "
+          + "WHERE $1::text IS NULL OR $1::text = ANY(host_types) ORDER BY priority, name COLLATE \"C\"";
 }

@@ -238,9 +238,9 @@ class DomainBusApiTest {
     assertThat(List.of(DomainError.STATIC, DomainError.UNKNOWN_HOST_TYPE, DomainError.DUPLICATE,
             DomainError.NOT_FOUND, DomainError.WRONG_HOST_TYPE, DomainError.DELETED, DomainError.INVALID_DOMAIN,
             DomainError.INVALID_REQUEST, DomainError.DB_UNAVAILABLE, DomainError.TIMEOUT,
-            DomainError.INVALID_QUERY, DomainError.INTERNAL))
+            DomainError.INVALID_QUERY, DomainError.CLEANUP_FAILED, DomainError.INTERNAL))
         .extracting(DomainError::failureCode)
-        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 99);
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 99);
     for (DomainError error : DomainError.values()) {
       assertThat(DomainError.ofFailureCode(error.failureCode())).isSameAs(error);
     }

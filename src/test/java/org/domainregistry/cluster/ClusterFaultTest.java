@@ -31,7 +31,8 @@ class ClusterFaultTest {
   private static final List<String> HOST_TYPES = List.of("type1", "type2");
   private static final Set<String> STATICS = Set.of("localhost", "static.example");
   private static final Duration DEADLINE = Duration.ofSeconds(15);
-  private static final Map<String, Object> SLOW_POLL = Map.of("sync", Map.of("poll_interval_ms", 600_000));
+  private static final Map<String, Object> SLOW_POLL = Map.of("sync", Map.of("poll_interval_ms", 600_000,
+      "cluster_wait_timeout_ms", 300));
   private String db;
   private TestCluster cluster;
 
@@ -91,8 +92,9 @@ class ClusterFaultTest {
         .awaitClusterApplied(DEADLINE)));
     assertThat(behind.registry().hostTypeOf("gone.example")).isEqualTo("type1");
     long reloadsBefore = behind.syncStatus().fullReloads();
-    try (DroppedMessages deaf = new DroppedMessages(behind.vertx().eventBus(),
-        Set.of(Addresses.CHECK_FOR_UPDATES, Addresses.DB_EVENT), 1.0, 7)) {
+    Set<String> unheard = Set.of(Addresses.CHECK_FOR_UPDATES, Addresses.DB_EVENT,
+        Addresses.nodeAwaitApplied(behind.nodeId()));
+    try (DroppedMessages deaf = new DroppedMessages(behind.vertx().eventBus(), unheard, 1.0, 7)) {
       Await.result(writer.service().remove("gone.example", "type1"));
       Await.result(writer.service().insert("arrived.example", "type2"));
       Await.result(writer.service().insert("last.example", "type2"));

@@ -35,7 +35,7 @@ class ConvergenceTest {
   private static final int WRITERS_PER_NODE = 2;
   private static final int OPERATIONS_PER_WRITER = 170;
   private static final Set<DomainError> EXPECTED_REFUSALS =
-      Set.of(DomainError.DUPLICATE, DomainError.WRONG_HOST_TYPE, DomainError.NOT_FOUND);
+      Set.of(DomainError.DUPLICATE, DomainError.WRONG_HOST_TYPE, DomainError.NOT_FOUND, DomainError.DELETED);
   private String db;
   private TestCluster cluster;
   private final List<DroppedMessages> faults = new ArrayList<>();

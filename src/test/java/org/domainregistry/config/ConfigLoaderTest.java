@@ -36,6 +36,7 @@ class ConfigLoaderTest {
     assertThat(config.admin()).isEmpty();
     assertThat(config.cluster()).isEqualTo(
         new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701")));
+    assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(10_000, 30_000, 1_000, 1_000, 300_000));
   }
 
   @Test
@@ -46,7 +47,7 @@ class ConfigLoaderTest {
     assertThat(shipped.staticDomains()).containsExactly(Map.entry("localhost", "localhost"));
     assertThat(shipped.hostTypes()).containsExactly("type1", "type2");
     assertThat(new NodeConfig(shipped.http(), shipped.db(), Map.of(), List.of(), shipped.sync(),
-        shipped.admin(), shipped.cluster())).isEqualTo(defaults);
+        shipped.admin(), shipped.cluster(), shipped.removal())).isEqualTo(defaults);
   }
 
   @Test
@@ -78,6 +79,12 @@ class ConfigLoaderTest {
           event_max_age_s: 600
           gap_fill_delay_ms: 0
           cluster_wait_timeout_ms: 2000
+        removal:
+          handler_timeout_ms: 500
+          lease_ms: 2000
+          poll_interval_ms: 100
+          retry_base_ms: 50
+          retry_max_ms: 60000
         admin: { username: root, password: "12345" }
         cluster:
           enabled: true
@@ -96,6 +103,7 @@ class ConfigLoaderTest {
         Map.entry("localhost", "localhost"), Map.entry("xn--bcher-kva.example", "dummy auth"));
     assertThat(config.hostTypes()).containsExactly("type1", "dummy auth");
     assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(250, 500, 60, 600, 0, 2000));
+    assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(500, 2000, 100, 50, 60_000));
     assertThat(config.admin()).contains(new NodeConfig.Admin("root", "12345"));
     assertThat(config.cluster()).isEqualTo(new NodeConfig.Cluster(true, "test-cluster", "10.0.0.1", 5801,
         List.of("10.0.0.1:5801", "10.0.0.2:5801")));
@@ -220,7 +228,8 @@ class ConfigLoaderTest {
         Arguments.of("DOMAINS_HOST_TYPES", "[1]", "DOMAINS_HOST_TYPES (host_types[0])"),
         Arguments.of("DOMAINS_STATIC_DOMAINS", "{\"a b\": \"t\"}",
             "DOMAINS_STATIC_DOMAINS (static_domains[\"a b\"])"),
-        Arguments.of("DOMAINS_DB_URL", "mysql://h/db", "DOMAINS_DB_URL (db.url)"));
+        Arguments.of("DOMAINS_DB_URL", "mysql://h/db", "DOMAINS_DB_URL (db.url)"),
+        Arguments.of("DOMAINS_REMOVAL_LEASE_MS", "0", "DOMAINS_REMOVAL_LEASE_MS (removal.lease_ms)"));
   }
 
   @Test
@@ -261,6 +270,9 @@ class ConfigLoaderTest {
         Arguments.of("sync.page_size", 100_001, "sync.page_size", "1..100000"),
         Arguments.of("sync.event_max_age_s", 0, "sync.event_max_age_s", "1.."),
         Arguments.of("sync.gap_fill_delay_ms", -5, "sync.gap_fill_delay_ms", "0.."),
+        Arguments.of("removal.handler_timeout_ms", 0, "removal.handler_timeout_ms", "1..3600000"),
+        Arguments.of("removal.lease_ms", 99, "removal.lease_ms", "100..3600000"),
+        Arguments.of("removal.retry_base_ms", "1s", "removal.retry_base_ms", "got a string"),
         Arguments.of("cluster.enabled", "yes", "cluster.enabled", "true or false"),
         Arguments.of("cluster.port", 1L << 40, "cluster.port", "0..65535"),
         Arguments.of("cluster.members", "127.0.0.1:5701", "cluster.members", "list"),

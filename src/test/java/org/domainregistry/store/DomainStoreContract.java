@@ -15,9 +15,13 @@ import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainStatus;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link DomainStore} must do (SPEC §2, §3); run against each implementation. */
-public interface DomainStoreContract {
+/**
+ * What every {@link DomainStore} must do (SPEC §2, §3), and the removal stores along with it
+ * (SPEC §8); run against each implementation.
+ */
+public interface DomainStoreContract extends RemovalStoreContract {
 
+  @Override
   DomainStore store();
 
   private static DomainError errorOf(Future<?> future) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PgDomainStoreTest implements DomainStoreContract {
   private Pool pool;
   private PgDomainStore store;
+  private PgGate removalGate;
 
   @BeforeEach
   void openStore(Vertx vertx) {
@@ -29,6 +30,8 @@ class PgDomainStoreTest implements DomainStoreContract {
     Await.result(Migrations.migrate(pool));
     store = new PgDomainStore(pool);
     store.markSchemaReady();
+    removalGate = new PgGate(pool);
+    removalGate.open();
   }
 
   @AfterEach
@@ -39,6 +42,32 @@ class PgDomainStoreTest implements DomainStoreContract {
   @Override
   public DomainStore store() {
     return store;
+  }
+
+  @Override
+  public RemovalStore removals() {
+    return new PgRemovalStore(removalGate);
+  }
+
+  @Override
+  public CleanupHandlerStore cleanupHandlers() {
+    return new PgCleanupHandlerStore(removalGate);
+  }
+
+  @Test
+  void startingARemovalDeletesTheAdminPassword() {
+    Await.result(store.insert("admin.com", "type1"));
+    Await.result(pool.query("INSERT INTO domain_admins (domain, pass_details) VALUES ('admin.com', 'x')").execute());
+    Await.result(removals().start("admin.com", "type1", null, RemovalStoreContract.LEASE));
+    assertThat(Await.result(pool.query("SELECT * FROM domain_admins").execute()).size()).isZero();
+  }
+
+  @Test
+  void aJobGoesWithItsDomainWhenAnOutsideWriterDeletesTheRow() {
+    Await.result(store.insert("outside.com", "type1"));
+    Await.result(removals().start("outside.com", "type1", null, RemovalStoreContract.LEASE));
+    Await.result(pool.query("DELETE FROM domain_settings WHERE domain = 'outside.com'").execute());
+    assertThat(Await.result(removals().find("outside.com"))).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.domainregistry.support;
 
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.domainregistry.config.NodeConfig;
+import org.domainregistry.node.ClusterSetup;
 import org.domainregistry.node.Node;
 
 /**
@@ -21,6 +23,7 @@ public final class TestCluster implements AutoCloseable {
   private final String name = "test-" + UUID.randomUUID();
   private final List<Integer> ports = new ArrayList<>();
   private final List<Node> nodes = new ArrayList<>();
+  private final List<Vertx> siblings = new ArrayList<>();
 
   public TestCluster(String dbUrl, int size) {
     this.dbUrl = dbUrl;
@@ -70,8 +73,23 @@ public final class TestCluster implements AutoCloseable {
     return node;
   }
 
+  /**
+   * A clustered Vert.x of a sibling service (no registry node on it), joined to this cluster on a
+   * Hazelcast port of its own; closed with the cluster unless closed before.
+   */
+  public Vertx joinSibling() {
+    NodeConfig.Cluster sibling = new NodeConfig.Cluster(true, name, "127.0.0.1", freePort(),
+        ports.stream().map(p -> "127.0.0.1:" + p).toList());
+    Vertx vertx = Await.result(ClusterSetup.vertx(sibling));
+    siblings.add(vertx);
+    return vertx;
+  }
+
   @Override
   public void close() {
+    for (Vertx sibling : siblings) {
+      sibling.close().otherwiseEmpty().toCompletionStage().toCompletableFuture().join();
+    }
     for (Node node : nodes) {
       node.stop().otherwiseEmpty().toCompletionStage().toCompletableFuture().join();
     }

@@ -36,7 +36,7 @@ public final class GraphQLEndpoint {
 
   private static RuntimeWiring wiring(DomainService service, DomainRegistry registry, DomainAdmins admins) {
     DomainQueries queries = new DomainQueries(service, registry);
-    DomainMutations domainMutations = new DomainMutations(service, registry);
+    DomainMutations domainMutations = new DomainMutations(service);
     PasswordMutations passwordMutations = new PasswordMutations(admins);
     return RuntimeWiring.newRuntimeWiring()
         .scalar(InputScalars.DOMAIN_NAME)

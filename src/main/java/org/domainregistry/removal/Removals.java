@@ -1,0 +1,139 @@
+package org.domainregistry.removal;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.domainregistry.bus.Addresses;
+import org.domainregistry.config.NodeConfig;
+import org.domainregistry.registry.DomainError;
+import org.domainregistry.registry.RemovalProgress;
+import org.domainregistry.store.CleanupHandlerStore;
+import org.domainregistry.store.RemovalJob;
+import org.domainregistry.store.RemovalStart;
+import org.domainregistry.store.RemovalStore;
+import org.domainregistry.store.WriteResult;
+import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.WriteAnnouncer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removal of dynamic domains (SPEC §8) on one node. A removal marks the domain deleting and
+ * persists its job; the cleanup handlers run only once every live node has dropped the domain;
+ * the row goes only when all succeeded. Whoever holds the job's lease runs it: the caller of a
+ * synchronous removal, else one node's {@link RemovalWorkerVerticle}. A caller that finds the job
+ * running elsewhere waits for that run and reports its outcome. Domain names are canonical and
+ * the node's rules (static, allowed host types) already checked.
+ */
+public final class Removals {
+  private static final Logger LOG = LoggerFactory.getLogger(Removals.class);
+  private static final long JOIN_POLL_MS = 100;
+  private final Vertx vertx;
+  private final RemovalStore store;
+  private final RemovalRun runner;
+  private final WriteAnnouncer announcer;
+  private final ClusterSync cluster;
+  private final Duration clusterWait;
+  private final Duration lease;
+  private final String nodeId;
+  private final AtomicLong claims = new AtomicLong();
+
+  public Removals(Vertx vertx, RemovalStore store, CleanupHandlerStore handlers, WriteAnnouncer announcer,
+                  ClusterSync cluster, String nodeId, NodeConfig.Removal config, Duration clusterWait) {
+    this.vertx = vertx;
+    this.store = store;
+    this.runner = new RemovalRun(vertx, store, new CleanupChain(vertx.eventBus(), handlers, config.handlerTimeoutMs()),
+        config);
+    this.announcer = announcer;
+    this.cluster = cluster;
+    this.nodeId = nodeId;
+    this.clusterWait = clusterWait;
+    this.lease = Duration.ofMillis(config.leaseMs());
+  }
+
+  /**
+   * Removes the domain now: succeeds once it is gone (also when it was absent), fails with
+   * {@code cleanup_failed} when a handler failed, leaving the job to be retried.
+   */
+  public Future<Void> remove(String domain, String hostType) {
+    String claimant = claimant();
+    return store.start(domain, hostType, claimant, lease).compose(start -> switch (start.outcome()) {
+      case ABSENT -> Future.succeededFuture();
+      case CLAIMED -> {
+        LOG.info("Removal of domain {} ({}) started by node {}", domain, hostType, nodeId);
+        yield runner.run(start.job(), claimant, () -> announcer.announce(start.mark()).compose(x -> dropped(domain)))
+            .compose(done -> done.isPresent() ? announcer.announce(done.get()) : join(domain, hostType, start.job()));
+      }
+      case BUSY, QUEUED -> {
+        LOG.info("Removal of domain {} ({}) already running ({}): node {} waits for its outcome",
+            domain, hostType, start.job().lockedBy(), nodeId);
+        yield announcer.announce(start.mark()).compose(x -> join(domain, hostType, start.job()));
+      }
+    });
+  }
+
+  /** Marks the domain deleting and persists its job for the workers; completes before it runs. */
+  public Future<Void> request(String domain, String hostType) {
+    return store.start(domain, hostType, null, lease).compose(start -> {
+      if (start.outcome() == RemovalStart.Outcome.ABSENT) {
+        return Future.succeededFuture();
+      }
+      LOG.info("Removal of domain {} ({}) requested on node {}: queued for the background workers",
+          domain, hostType, nodeId);
+      return announcer.announce(start.mark()).onSuccess(x -> vertx.eventBus().send(Addresses.REMOVAL_DUE, domain));
+    });
+  }
+
+  /** How far the domain's removal has got, if it has a job. */
+  public Future<Optional<RemovalProgress>> progress(String domain) {
+    return store.find(domain).map(job -> job.map(j ->
+        new RemovalProgress(j.attempts(), j.lastError(), j.nextAttemptAt(), j.running())));
+  }
+
+  /** Leases and runs one due job, if any; true when there was one (whatever its outcome). */
+  public Future<Boolean> runDueJob() {
+    String claimant = claimant();
+    return store.claimDue(claimant, lease).compose(claimed -> {
+      if (claimed.isEmpty()) {
+        return Future.succeededFuture(false);
+      }
+      RemovalJob job = claimed.get();
+      LOG.info("Removal of domain {} ({}) taken up by node {} after {} failed attempt(s)",
+          job.domain(), job.hostType(), nodeId, job.attempts());
+      return runner.run(job, claimant, () -> announcer.announce(WriteResult.UNCHANGED)
+              .compose(x -> dropped(job.domain())))
+          .compose(done -> done.isPresent() ? announcer.announce(done.get()) : Future.succeededFuture())
+          .transform(x -> Future.succeededFuture(true));
+    });
+  }
+
+  /** Waits until the run in progress elsewhere ends; takes the job over when its holder vanished. */
+  private Future<Void> join(String domain, String hostType, RemovalJob seen) {
+    return vertx.timer(JOIN_POLL_MS).compose(x -> store.find(domain)).compose(found -> {
+      if (found.isEmpty()) {
+        return announcer.announce(WriteResult.UNCHANGED);
+      }
+      RemovalJob job = found.get();
+      if (job.attempts() > seen.attempts()) {
+        return Future.failedFuture(DomainError.CLEANUP_FAILED.exception(
+            Objects.requireNonNullElse(job.lastError(), DomainError.CLEANUP_FAILED.message())));
+      }
+      return job.running() ? join(domain, hostType, seen) : remove(domain, hostType);
+    });
+  }
+
+  /** Completes once every live node has dropped the domain, or the wait is over (with a warning). */
+  private Future<Void> dropped(String domain) {
+    return cluster.awaitAllApplied(clusterWait).recover(failure -> {
+      LOG.warn("Cleaning up domain {} before every node confirmed dropping it: {}", domain, failure.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  private String claimant() {
+    return nodeId + "/" + claims.incrementAndGet();
+  }
+}

@@ -1,0 +1,20 @@
+package org.domainregistry.store;
+
+import java.util.List;
+
+/**
+ * A sibling service's cleanup handler ({@code domain_cleanup_handlers} row): called with
+ * {@code {"domain", "host_type"}} at {@code address} to delete a removed domain's data.
+ *
+ * @param name unique name; registering it again replaces the handler
+ * @param hostTypes the host types whose domains it cleans up
+ * @param priority lower runs first; ties run in name order
+ * @param address the clustered event-bus address it consumes
+ */
+public record CleanupHandler(String name, List<String> hostTypes, int priority, String address) {
+
+  /** Unmodifiable copy of the host types. */
+  public CleanupHandler {
+    hostTypes = List.copyOf(hostTypes);
+  }
+}

@@ -1,0 +1,48 @@
+package org.domainregistry.store;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.function.Function;
+import org.domainregistry.registry.DomainError;
+
+/**
+ * Runs the statements of the removal stores: refused as {@code db_unavailable} until the schema is
+ * migrated, transactions retried when a gap filler took their event id, failures translated by
+ * {@link DbFailures}.
+ */
+final class PgGate {
+  private static final int WRITE_ATTEMPTS = 3;
+  private final Pool pool;
+  private volatile boolean open;
+
+  PgGate(Pool pool) {
+    this.pool = pool;
+  }
+
+  void open() {
+    open = true;
+  }
+
+  /** A statement (or several) on the pool, outside any transaction. */
+  <T> Future<T> run(Function<Pool, Future<T>> statements) {
+    if (!open) {
+      return Future.failedFuture(DomainError.DB_UNAVAILABLE.exception());
+    }
+    return statements.apply(pool).recover(failure -> Future.failedFuture(DbFailures.translate(failure)));
+  }
+
+  /** Work in one transaction. */
+  <T> Future<T> transaction(Function<SqlConnection, Future<T>> work) {
+    if (!open) {
+      return Future.failedFuture(DomainError.DB_UNAVAILABLE.exception());
+    }
+    return attempt(work, 1).recover(failure -> Future.failedFuture(DbFailures.translate(failure)));
+  }
+
+  private <T> Future<T> attempt(Function<SqlConnection, Future<T>> work, int attempt) {
+    return pool.withTransaction(work).recover(failure -> attempt < WRITE_ATTEMPTS && DbFailures.isEventIdTaken(failure)
+        ? attempt(work, attempt + 1)
+        : Future.failedFuture(failure));
+  }
+}
