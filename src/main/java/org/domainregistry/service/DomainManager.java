@@ -153,9 +153,15 @@ public final class DomainManager implements DomainService {
 
   /** Runs the operation on the normalised name; a refusal is logged with domain and host type. */
   private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Void>> op) {
-    return attempt(() -> op.apply(DomainName.normalize(domain)))
-        .onFailure(failure -> LOG.info("{} refused: domain {} host type {}: {}", operation, domain,
-            hostType == null ? "-" : hostType, failure.getMessage()));
+    return attempt(() -> op.apply(DomainName.normalize(domain))).onFailure(failure -> {
+      boolean outage = failure instanceof DomainException known && known.error() == DomainError.DB_UNAVAILABLE;
+      if (outage) {
+        LOG.debug("{} refused: domain {} host type {}: database unavailable", operation, domain, hostType);
+      } else {
+        LOG.info("{} refused: domain {} host type {}: {}", operation, domain, hostType == null ? "-" : hostType,
+            failure.getMessage());
+      }
+    });
   }
 
   private void requireDynamic(String name) {

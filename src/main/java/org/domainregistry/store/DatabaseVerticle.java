@@ -2,10 +2,12 @@ package org.domainregistry.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import org.domainregistry.registry.DomainError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseVerticle.class);
   private static final long MAX_RETRY_MS = 30_000;
+  /** No statement may run longer: a hung connection must fail, not freeze the node. */
+  private static final String STATEMENT_TIMEOUT = "60s";
   private final String url;
   private final int poolSize;
   private Pool pool;
   private PgDomainStore store;
-  private PgGate removalGate;
+  private PgGate gate;
   private RemovalStore removals;
   private CleanupHandlerStore cleanupHandlers;
   private PgEventListener listener;
@@ -50,32 +54,43 @@ public final class DatabaseVerticle extends VerticleBase {
   public Future<?> start() {
     PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0)
         .addProperty("client_min_messages", "warning")
+        .addProperty("statement_timeout", STATEMENT_TIMEOUT)
         .addProperty("application_name", "domain-registry");
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(poolSize).setName("domain-registry"))
+        .with(new NetClientOptions().setTcpKeepAlive(true))
         .connectingTo(connect)
         .using(vertx)
         .build();
-    store = new PgDomainStore(pool);
-    removalGate = new PgGate(pool);
-    removals = new PgRemovalStore(removalGate);
-    cleanupHandlers = new PgCleanupHandlerStore(removalGate);
+    gate = new PgGate(pool);
+    store = new PgDomainStore(gate, pool);
+    removals = new PgRemovalStore(gate);
+    cleanupHandlers = new PgCleanupHandlerStore(gate);
     listener = new PgEventListener(vertx, connect);
-    return migrate(1000).otherwiseEmpty().compose(x -> listener.start());
+    return migrate(1000)
+        .recover(cause -> isUnavailable(cause) ? Future.succeededFuture() : Future.failedFuture(cause))
+        .compose(x -> listener.start());
   }
 
   private Future<Void> migrate(long retryMs) {
     return Migrations.migrate(pool)
         .onSuccess(version -> {
-          store.markSchemaReady();
-          removalGate.open();
+          gate.open();
           LOG.info("Database schema at version {}", version);
         })
         .onFailure(cause -> {
-          LOG.warn("Database unreachable for schema migration, retrying in {} ms: {}", retryMs, cause.getMessage());
-          vertx.setTimer(retryMs, id -> migrate(Math.min(MAX_RETRY_MS, retryMs * 2)));
+          if (isUnavailable(cause)) {
+            LOG.warn("Database unreachable for schema migration, retrying in {} ms: {}", retryMs, cause.getMessage());
+            vertx.setTimer(retryMs, id -> migrate(Math.min(MAX_RETRY_MS, retryMs * 2)));
+          } else {
+            LOG.error("Schema migration failed; the node cannot use this database: {}", cause.getMessage());
+          }
         })
         .mapEmpty();
+  }
+
+  private static boolean isUnavailable(Throwable cause) {
+    return DbFailures.translate(cause).error() == DomainError.DB_UNAVAILABLE;
   }
 
   @Override

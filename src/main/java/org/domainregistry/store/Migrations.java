@@ -58,7 +58,10 @@ public final class Migrations {
               + "attempts INT NOT NULL DEFAULT 0, last_error TEXT, "
               + "next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(), locked_by TEXT, locked_until TIMESTAMPTZ, "
               + "created_at TIMESTAMPTZ NOT NULL DEFAULT now())",
-          "CREATE INDEX IF NOT EXISTS i_domain_removal_jobs_due ON domain_removal_jobs (next_attempt_at)")));
+          "CREATE INDEX IF NOT EXISTS i_domain_removal_jobs_due ON domain_removal_jobs (next_attempt_at)")),
+      new Step(7, "event timestamps at insert, not at transaction start, so a long transaction's event is not "
+          + "cleaned as soon as it commits", List.of(
+          "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")));
 
   private Migrations() {}
 

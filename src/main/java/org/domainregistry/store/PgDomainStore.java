@@ -23,17 +23,23 @@ import org.domainregistry.registry.DomainStatus;
 public final class PgDomainStore implements DomainStore {
   private static final int WRITE_ATTEMPTS = 3;
   private final Pool pool;
+  private final PgGate gate;
   private final PgSnapshotLoader loader;
-  private volatile boolean schemaReady;
 
+  /** A store on this pool, closed until {@link #markSchemaReady()}. */
   public PgDomainStore(Pool pool) {
+    this(new PgGate(pool), pool);
+  }
+
+  PgDomainStore(PgGate gate, Pool pool) {
     this.pool = pool;
+    this.gate = gate;
     this.loader = new PgSnapshotLoader(pool);
   }
 
   /** Opens the store for use once the schema is migrated; until then every call is {@code db_unavailable}. */
   public void markSchemaReady() {
-    schemaReady = true;
+    gate.open();
   }
 
   @Override
@@ -43,7 +49,7 @@ public final class PgDomainStore implements DomainStore {
             ? appendEvent(conn, domain)
             : selectForUpdate(conn, domain).map(existing -> {
               if (existing == null) {
-                throw new ConcurrentRemoval();
+                throw new PgGate.RetryableConflict("domain removed during insert");
               }
               if (!existing.hostType().equals(hostType) || existing.status() == DomainStatus.DELETING) {
                 throw DomainError.DUPLICATE.exception();
@@ -172,31 +178,11 @@ public final class PgDomainStore implements DomainStore {
   }
 
   private Future<WriteResult> write(Function<SqlConnection, Future<WriteResult>> work) {
-    if (!schemaReady) {
-      return Future.failedFuture(DomainError.DB_UNAVAILABLE.exception());
-    }
-    return attempt(work, 1).recover(failure -> Future.failedFuture(DbFailures.translate(failure)));
-  }
-
-  private Future<WriteResult> attempt(Function<SqlConnection, Future<WriteResult>> work, int attempt) {
-    return pool.withTransaction(work).recover(failure -> attempt < WRITE_ATTEMPTS
-        && (DbFailures.isEventIdTaken(failure) || failure instanceof ConcurrentRemoval)
-        ? attempt(work, attempt + 1)
-        : Future.failedFuture(failure));
-  }
-
-  /** The row an insert conflicted with was deleted before it could be read: insert again. */
-  private static final class ConcurrentRemoval extends RuntimeException {
-    ConcurrentRemoval() {
-      super("domain removed during insert", null, false, false);
-    }
+    return gate.transaction(work);
   }
 
   private <T> Future<T> read(Supplier<Future<T>> query) {
-    if (!schemaReady) {
-      return Future.failedFuture(DomainError.DB_UNAVAILABLE.exception());
-    }
-    return query.get().recover(failure -> Future.failedFuture(DbFailures.translate(failure)));
+    return gate.run(unused -> query.get());
   }
 
   private static Future<WriteResult> appendEvent(SqlConnection conn, String domain) {

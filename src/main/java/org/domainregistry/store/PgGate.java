@@ -7,9 +7,9 @@ import java.util.function.Function;
 import org.domainregistry.registry.DomainError;
 
 /**
- * Runs the statements of the removal stores: refused as {@code db_unavailable} until the schema is
- * migrated, transactions retried when a gap filler took their event id, failures translated by
- * {@link DbFailures}.
+ * Runs the statements of the stores: refused as {@code db_unavailable} until the schema is
+ * migrated, transactions retried when a gap filler took their event id or a conflicting row went
+ * away, failures translated by {@link DbFailures}.
  */
 final class PgGate {
   private static final int WRITE_ATTEMPTS = 3;
@@ -41,8 +41,16 @@ final class PgGate {
   }
 
   private <T> Future<T> attempt(Function<SqlConnection, Future<T>> work, int attempt) {
-    return pool.withTransaction(work).recover(failure -> attempt < WRITE_ATTEMPTS && DbFailures.isEventIdTaken(failure)
+    return pool.withTransaction(work).recover(failure -> attempt < WRITE_ATTEMPTS
+        && (DbFailures.isEventIdTaken(failure) || failure instanceof RetryableConflict)
         ? attempt(work, attempt + 1)
         : Future.failedFuture(failure));
+  }
+
+  /** Thrown inside a transaction to run it again: what it conflicted with changed meanwhile. */
+  static final class RetryableConflict extends RuntimeException {
+    RetryableConflict(String message) {
+      super(message, null, false, false);
+    }
   }
 }

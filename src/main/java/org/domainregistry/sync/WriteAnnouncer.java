@@ -2,15 +2,14 @@ package org.domainregistry.sync;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.ReplyException;
 import org.domainregistry.bus.Addresses;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.store.WriteResult;
 
 /**
- * Makes a committed write visible: waits until this node's registry has applied it (for an
- * unchanged write, until a poll started now has run), then nudges the cluster when it changed
- * anything.
+ * Makes a committed write visible: nudges the cluster at once when it changed anything, then waits
+ * until this node's registry has applied it (for an unchanged write, until a poll started now has
+ * run). The write is committed whatever happens next, so a failed wait is a {@code timeout}.
  */
 public final class WriteAnnouncer {
   private final EventBus eventBus;
@@ -21,15 +20,13 @@ public final class WriteAnnouncer {
 
   /** Completes once the write is applied here; fails with {@code timeout} or the poller's error. */
   public Future<Void> announce(WriteResult result) {
+    if (result.changed()) {
+      eventBus.publish(Addresses.CHECK_FOR_UPDATES, result.eventId());
+    }
     return eventBus.<Long>request(Addresses.AWAIT_APPLIED, result.eventId())
-        .recover(failure -> Future.failedFuture(failure instanceof ReplyException reply && reply.failureCode() > 0
-            ? DomainError.ofFailureCode(reply.failureCode()).exception(reply.getMessage())
-            : DomainError.TIMEOUT.exception()))
-        .map(applied -> {
-          if (result.changed()) {
-            eventBus.publish(Addresses.CHECK_FOR_UPDATES, result.eventId());
-          }
-          return null;
-        });
+        .<Void>mapEmpty()
+        .recover(failure -> Future.failedFuture(DomainError.TIMEOUT.exception(result.changed()
+            ? "Written (event " + result.eventId() + ") but not yet applied on this node: " + failure.getMessage()
+            : "Not confirmed on this node: " + failure.getMessage())));
   }
 }

@@ -50,8 +50,9 @@ final class GraphQLClient {
       return body().getJsonArray("errors").getJsonObject(0);
     }
 
+    /** The code of the first error, or null when there is none. */
     String errorCode() {
-      return firstError().getJsonObject("extensions").getString("code");
+      return hasErrors() ? firstError().getJsonObject("extensions").getString("code") : null;
     }
 
     String errorMessage() {
