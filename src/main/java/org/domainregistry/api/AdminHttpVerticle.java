@@ -81,6 +81,7 @@ public final class AdminHttpVerticle extends VerticleBase {
         .failureHandler(GraphQLErrors::failure);
     router.route("/api/*").handler(new BasicAuthHandler(config.admin(), admins, HttpErrors::send));
     router.route("/api/*").handler(new GlobalAdminOnly());
+    router.route("/api/domains/").handler(domains::emptyName);
     router.put("/api/domains/:domain").handler(domains::insert);
     router.patch("/api/domains/:domain").handler(domains::setEnabled);
     router.get("/api/domains/:domain").handler(domains::details);

@@ -58,6 +58,11 @@ final class DomainRoutes {
     handleJson(ctx, () -> service.list(ListQueries.parse(ctx)).map(DomainRoutes::page));
   }
 
+  /** {@code /api/domains/} with nothing after the slash: an empty domain name. */
+  void emptyName(RoutingContext ctx) {
+    HttpErrors.send(ctx, DomainError.INVALID_DOMAIN);
+  }
+
   void lookup(RoutingContext ctx) {
     String domain;
     try {

@@ -22,6 +22,7 @@ import org.domainregistry.service.DomainService;
  * Lookups are answered from memory; management calls go through the {@link DomainService}.
  */
 public final class DomainBusVerticle extends VerticleBase {
+  private static final long MAX_WAIT_MS = 60_000;
   private final DomainService service;
   private final Duration defaultWait;
 
@@ -86,8 +87,13 @@ public final class DomainBusVerticle extends VerticleBase {
     if (wait != null && !"cluster".equals(wait)) {
       return Future.failedFuture(DomainError.INVALID_REQUEST.exception("Field wait must be \"cluster\""));
     }
-    Duration timeout = body.getValue("timeout_ms") instanceof Number millis
-        ? Duration.ofMillis(Math.max(1, millis.longValue())) : defaultWait;
+    Object millis = body.getValue("timeout_ms");
+    if (millis != null && (wait == null || !(millis instanceof Number number)
+        || number.longValue() < 1 || number.longValue() > MAX_WAIT_MS)) {
+      return Future.failedFuture(DomainError.INVALID_REQUEST.exception(
+          "Field timeout_ms must be a whole number from 1 to " + MAX_WAIT_MS + ", with \"wait\": \"cluster\""));
+    }
+    Duration timeout = millis == null ? defaultWait : Duration.ofMillis(((Number) millis).longValue());
     return write.get()
         .compose(x -> wait == null ? Future.succeededFuture() : service.awaitClusterApplied(timeout))
         .map(x -> new JsonObject().put("domain", DomainName.normalize(body.getString("domain"))));

@@ -7,6 +7,7 @@ import io.vertx.core.internal.VertxInternal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
@@ -94,8 +95,9 @@ public final class Node {
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
           .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
-    }).onSuccess(node -> LOG.info("Domain Registry node {} ready: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
-        nodeId, config.http().host(), node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
+    }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
+        nodeId, status.ready() ? "ready" : "started, not ready until the database answers", config.http().host(),
+        node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
         .onFailure(failure -> vertx.close());
   }
 
@@ -137,6 +139,7 @@ public final class Node {
 
   /** Stops the node: undeploys everything, leaves the cluster, stops an embedded database. */
   public Future<Void> stop() {
-    return vertx.close().andThen(x -> embedded.ifPresent(EmbeddedDatabase::close));
+    return vertx.close().compose(x -> embedded.isEmpty() ? Future.succeededFuture()
+        : Future.fromCompletionStage(CompletableFuture.runAsync(embedded.get()::close)));
   }
 }

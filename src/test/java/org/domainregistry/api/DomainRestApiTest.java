@@ -113,6 +113,14 @@ class DomainRestApiTest {
   }
 
   @Test
+  void anEmptyDomainNameIsAnInvalidDomain() {
+    for (var method : List.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.GET)) {
+      assertError(api.send(method, "/api/domains/", hostType("type1").toBuffer()), 400, "invalid_domain",
+          "Invalid domain name");
+    }
+  }
+
+  @Test
   void putRejectsInvalidBodies() {
     String path = domainPath("put-bad-body.example");
     for (String body : List.of("{\"host_type\": ", "not json", "[\"type1\"]", "{}", "{\"host_type\": 5}",

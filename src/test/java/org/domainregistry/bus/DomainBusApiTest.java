@@ -216,7 +216,12 @@ class DomainBusApiTest {
         new Object[] {Addresses.DETAILS, new JsonObject().put("name", "localhost")},
         new Object[] {Addresses.GET_HOST_TYPE, new JsonObject().put("domain", true)},
         new Object[] {Addresses.GET_DOMAINS_BY_HOST_TYPE, new JsonObject()},
-        new Object[] {Addresses.GET_ALL_STATIC, "all"});
+        new Object[] {Addresses.GET_ALL_STATIC, "all"},
+        new Object[] {Addresses.INSERT, pair("bus-wait.example", "type1").put("wait", "everyone")},
+        new Object[] {Addresses.INSERT, pair("bus-wait.example", "type1").put("timeout_ms", 100)},
+        new Object[] {Addresses.INSERT, pair("bus-wait.example", "type1").put("wait", "cluster").put("timeout_ms", 0)},
+        new Object[] {Addresses.INSERT, pair("bus-wait.example", "type1").put("wait", "cluster")
+            .put("timeout_ms", "soon")});
     Checkpoint refused = ctx.checkpoint(requests.size());
     for (Object[] request : requests) {
       node.vertx().eventBus().request((String) request[0], request[1])
