@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventPollVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EventPollVerticle.class);
-  private static final long MAX_BACKOFF_MS = 30_000;
   private static final long MAX_WAIT_MS = 60_000;
   private final NodeConfig.Sync config;
   private final DomainStore store;
@@ -40,13 +39,12 @@ public final class EventPollVerticle extends VerticleBase {
   private final EventPoller poller;
   private final GapPlugger gaps;
   private final AppliedWaiters waiters = new AppliedWaiters();
+  private final PollBackoff backoff;
   private final Clock clock = Clock.systemUTC();
   private Future<Void> currentPoll = Future.succeededFuture();
   private boolean polling;
   private boolean pollAgain;
   private long pollsStarted;
-  private int failures;
-  private long nextAttemptAt;
 
   public EventPollVerticle(NodeConfig.Sync config, DomainRegistry registry, DomainStore store, SyncStatus status,
                            String nodeId) {
@@ -57,11 +55,12 @@ public final class EventPollVerticle extends VerticleBase {
     this.nodeId = nodeId;
     this.poller = new EventPoller(store, registry, status, config.pageSize(), config.pollIntervalMs(), clock);
     this.gaps = new GapPlugger(store);
+    this.backoff = new PollBackoff(config.pollIntervalMs());
   }
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(config.pollIntervalMs(), id -> scheduledPoll());
+    vertx.setPeriodic(config.pollIntervalMs(), id -> requestPoll());
     vertx.setPeriodic(config.eventCleaningIntervalS() * 1000, id -> cleanEvents());
     var bus = vertx.eventBus();
     return Future.join(List.of(
@@ -90,14 +89,8 @@ public final class EventPollVerticle extends VerticleBase {
     requestPoll();
   }
 
-  private void scheduledPoll() {
-    if (clock.millis() >= nextAttemptAt) {
-      requestPoll();
-    }
-  }
-
   private void requestPoll() {
-    if (clock.millis() < nextAttemptAt) {
+    if (!backoff.allows(clock.millis())) {
       return;
     }
     if (polling) {
@@ -162,7 +155,7 @@ public final class EventPollVerticle extends VerticleBase {
         request.fail(error.failureCode(), result.cause().getMessage());
       }
     });
-    nextAttemptAt = 0;
+    backoff.skip();
     requestPoll();
   }
 
@@ -176,18 +169,15 @@ public final class EventPollVerticle extends VerticleBase {
       poller.reloadOnNextPoll();
       pollAgain = true;
     }
+    int failures = backoff.succeeded();
     if (failures > 0) {
       LOG.info("Database reachable again after {} failed polls; registry in step up to event {}",
           failures, status.appliedEventId());
     }
-    failures = 0;
-    nextAttemptAt = 0;
   }
 
   private void failed(Throwable cause) {
-    failures++;
-    long backoff = Math.min(MAX_BACKOFF_MS, config.pollIntervalMs() << Math.min(failures - 1, 16));
-    nextAttemptAt = clock.millis() + backoff;
+    backoff.failed(clock.millis());
     if (status.recordFailure(clock.instant())) {
       LOG.warn("Database unreachable, serving the last registry (stale since {}): {}",
           status.staleSince(), cause.getMessage());
