@@ -124,7 +124,11 @@ public final class EventPollVerticle extends VerticleBase {
   /** Replies once the event {@code body} is applied here; body 0 asks only for a poll started after the request. */
   private void awaitApplied(Message<Long> request) {
     long eventId = request.body();
-    await(request, () -> eventId <= 0 || poller.isApplied(eventId), eventId > 0, config.clusterWaitTimeoutMs());
+    if (eventId > 0) {
+      await(request, () -> poller.isApplied(eventId), 0, config.clusterWaitTimeoutMs());
+    } else {
+      await(request, () -> true, pollsStarted + 1, config.clusterWaitTimeoutMs());
+    }
   }
 
   /**
@@ -136,15 +140,19 @@ public final class EventPollVerticle extends VerticleBase {
     Set<Long> except = new HashSet<>();
     request.body().getJsonArray("except", new JsonArray()).forEach(id -> except.add(((Number) id).longValue()));
     long timeout = Math.min(MAX_WAIT_MS, request.body().getLong("timeout_ms", config.clusterWaitTimeoutMs()));
-    await(request, () -> poller.hasAppliedAllUpTo(upTo, except), true, timeout);
+    await(request, () -> poller.hasAppliedAllUpTo(upTo, except), 0, timeout);
   }
 
-  private void await(Message<?> request, BooleanSupplier applied, boolean mayAnswerNow, long timeoutMs) {
-    if (mayAnswerNow && applied.getAsBoolean()) {
+  /**
+   * Replies once {@code applied} holds after a poll numbered {@code afterPoll} or later (0: any
+   * poll, or at once), or fails after the timeout.
+   */
+  private void await(Message<?> request, BooleanSupplier applied, long afterPoll, long timeoutMs) {
+    if (afterPoll == 0 && applied.getAsBoolean()) {
       request.reply(status.appliedEventId());
       return;
     }
-    Promise<Void> done = waiters.add(applied, pollsStarted + 1);
+    Promise<Void> done = waiters.add(applied, afterPoll);
     long timer = vertx.setTimer(timeoutMs, id -> done.tryFail(DomainError.TIMEOUT.exception("Not applied in time")));
     done.future().onComplete(result -> {
       vertx.cancelTimer(timer);
