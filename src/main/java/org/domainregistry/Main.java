@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   private Main() {}
 
+  /** Dispatches on the command line: node, CLI or demo cluster. */
   public static void main(String[] args) throws IOException {
     if (args.length == 1 && args[0].equals(LaunchArguments.DEMO_WORD)) {
       LocalClusterDemo.run();

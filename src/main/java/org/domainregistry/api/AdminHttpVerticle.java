@@ -41,6 +41,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final PrometheusMeterRegistry meters;
   private HttpServer server;
 
+  /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
                            String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins) {
     this.config = config;

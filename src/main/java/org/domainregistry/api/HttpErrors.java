@@ -23,10 +23,12 @@ public final class HttpErrors {
     }
   }
 
+  /** Answers with the error's status, code and default message. */
   public static void send(RoutingContext ctx, DomainError error) {
     send(ctx, error.httpStatus(), error.code(), error.message());
   }
 
+  /** Answers {@code {"code", "message"}} with this status, unless a response was already sent. */
   public static void send(RoutingContext ctx, int status, String code, String message) {
     if (ctx.response().ended()) {
       return;

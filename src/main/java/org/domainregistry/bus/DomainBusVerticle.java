@@ -26,6 +26,7 @@ public final class DomainBusVerticle extends VerticleBase {
   private final DomainService service;
   private final Duration defaultWait;
 
+  /** The bus API over {@code service}; {@code defaultWait} bounds a {@code "wait": "cluster"} without timeout. */
   public DomainBusVerticle(DomainService service, Duration defaultWait) {
     this.service = service;
     this.defaultWait = defaultWait;

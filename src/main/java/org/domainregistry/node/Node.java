@@ -116,10 +116,12 @@ public final class Node {
     return cluster;
   }
 
+  /** The node's Vert.x instance (its event bus is the cluster's). */
   public Vertx vertx() {
     return vertx;
   }
 
+  /** The node's in-memory registry, for lookups without the event bus. */
   public DomainRegistry registry() {
     return registry;
   }
@@ -129,10 +131,12 @@ public final class Node {
     return service;
   }
 
+  /** How far this node is in step with the database. */
   public SyncStatus syncStatus() {
     return status;
   }
 
+  /** The port the admin HTTP server listens on. */
   public int httpPort() {
     return http.port();
   }

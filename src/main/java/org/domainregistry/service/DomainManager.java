@@ -41,6 +41,7 @@ public final class DomainManager implements DomainService {
   private final Removals removals;
   private final CleanupHandlers cleanupHandlers;
 
+  /** The service of one node: its rules in {@code registry}, its writes through {@code store}. */
   public DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
                        Removals removals, CleanupHandlers cleanupHandlers) {
     this.registry = registry;

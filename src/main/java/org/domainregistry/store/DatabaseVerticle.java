@@ -30,6 +30,7 @@ public final class DatabaseVerticle extends VerticleBase {
   private CleanupHandlerStore cleanupHandlers;
   private PgEventListener listener;
 
+  /** A database verticle on the PostgreSQL at {@code url} with a pool of {@code poolSize}. */
   public DatabaseVerticle(String url, int poolSize) {
     this.url = url;
     this.poolSize = poolSize;

@@ -1,6 +1,9 @@
 package org.domainregistry.store;
 
-/** Every SQL statement of the service, in one place; all run as prepared statements with tuples. */
+/**
+ * Every SQL statement of the service, in one place; all run as prepared statements with tuples.
+ * The schema's DDL is the exception: it lives with its versioned steps in {@link Migrations}.
+ */
 final class Sql {
   private Sql() {}
 

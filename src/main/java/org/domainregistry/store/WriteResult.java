@@ -4,6 +4,7 @@ package org.domainregistry.store;
 public record WriteResult(long eventId) {
   public static final WriteResult UNCHANGED = new WriteResult(0);
 
+  /** True when the write changed something (and appended an event). */
   public boolean changed() {
     return eventId > 0;
   }

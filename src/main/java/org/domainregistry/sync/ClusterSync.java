@@ -25,6 +25,7 @@ public final class ClusterSync {
   private final String nodeId;
   private final SyncStatus status;
 
+  /** Cluster-wide waits and overviews of node {@code nodeId}, whose own state is {@code status}. */
   public ClusterSync(Vertx vertx, String nodeId, SyncStatus status) {
     this.vertx = vertx;
     this.nodeId = nodeId;

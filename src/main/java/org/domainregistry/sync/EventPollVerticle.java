@@ -46,6 +46,7 @@ public final class EventPollVerticle extends VerticleBase {
   private boolean pollAgain;
   private long pollsStarted;
 
+  /** The event poll of node {@code nodeId}, keeping {@code registry} in step with {@code store}. */
   public EventPollVerticle(NodeConfig.Sync config, DomainRegistry registry, DomainStore store, SyncStatus status,
                            String nodeId) {
     this.config = config;

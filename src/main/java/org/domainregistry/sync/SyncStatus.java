@@ -28,18 +28,22 @@ public final class SyncStatus {
     return loaded && staleSince == null;
   }
 
+  /** Highest event id applied with nothing missing below it. */
   public long appliedEventId() {
     return appliedEventId;
   }
 
+  /** Highest event id read. */
   public long maxSeenEventId() {
     return maxSeenEventId;
   }
 
+  /** Highest event id known to be in the database. */
   public long dbMaxEventId() {
     return dbMaxEventId;
   }
 
+  /** How many ids below the highest read are still missing. */
   public int pendingGaps() {
     return pendingGaps;
   }
@@ -54,10 +58,12 @@ public final class SyncStatus {
     return staleSince;
   }
 
+  /** When the last successful poll ended, or null. */
   public Instant lastPollAt() {
     return lastPollAt;
   }
 
+  /** Full loads since start, the first included. */
   public long fullReloads() {
     return fullReloads;
   }

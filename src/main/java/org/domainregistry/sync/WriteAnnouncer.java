@@ -14,6 +14,7 @@ import org.domainregistry.store.WriteResult;
 public final class WriteAnnouncer {
   private final EventBus eventBus;
 
+  /** Announces writes on this node's event bus. */
   public WriteAnnouncer(EventBus eventBus) {
     this.eventBus = eventBus;
   }
