@@ -56,8 +56,7 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> insert(String domain, String hostType) {
     return write("insert", domain, hostType, name -> {
-      requireDynamic(name);
-      requireAllowed(hostType);
+      requireDynamicOfAllowedType(name, hostType);
       return store.insert(name, hostType);
     });
   }
@@ -65,8 +64,7 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> remove(String domain, String hostType) {
     return checked("remove", domain, hostType, name -> {
-      requireDynamic(name);
-      requireAllowed(hostType);
+      requireDynamicOfAllowedType(name, hostType);
       return removals.remove(name, hostType);
     });
   }
@@ -74,8 +72,7 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> requestRemove(String domain, String hostType) {
     return checked("request removal", domain, hostType, name -> {
-      requireDynamic(name);
-      requireAllowed(hostType);
+      requireDynamicOfAllowedType(name, hostType);
       return removals.request(name, hostType);
     });
   }
@@ -171,7 +168,8 @@ public final class DomainManager implements DomainService {
     }
   }
 
-  private void requireAllowed(String hostType) {
+  private void requireDynamicOfAllowedType(String name, String hostType) {
+    requireDynamic(name);
     if (hostType == null || !registry.isAllowedHostType(hostType)) {
       throw DomainError.UNKNOWN_HOST_TYPE.exception();
     }
