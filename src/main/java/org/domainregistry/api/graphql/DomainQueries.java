@@ -2,7 +2,9 @@ package org.domainregistry.api.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import org.domainregistry.store.DomainQuery;
 
 /** Resolvers of {@code DomainAdminQuery}: {@code domainDetails}, {@code domainsByHostType}, {@code allDomains}. */
 final class DomainQueries {
+  /** Larger host types are sorted on a worker thread, so the event loop never stalls on a big list. */
+  private static final int SORT_ON_EVENT_LOOP_MAX = 10_000;
   private final DomainService service;
   private final DomainRegistry registry;
 
@@ -43,9 +47,18 @@ final class DomainQueries {
       return Future.failedFuture(DomainError.UNKNOWN_HOST_TYPE.exception());
     }
     Paging paging = Paging.of(env);
-    List<String> sorted = new ArrayList<>(service.domainsByHostType(hostType));
+    List<String> domains = service.domainsByHostType(hostType);
+    Context context = Vertx.currentContext();
+    if (domains.size() <= SORT_ON_EVENT_LOOP_MAX || context == null) {
+      return Future.succeededFuture(paging.apply(sorted(domains)));
+    }
+    return context.owner().executeBlocking(() -> paging.apply(sorted(domains)), false);
+  }
+
+  private static List<String> sorted(List<String> domains) {
+    List<String> sorted = new ArrayList<>(domains);
     sorted.sort(null);
-    return Future.succeededFuture(paging.apply(sorted));
+    return sorted;
   }
 
   /** Static and stored domains in any status, by name: one page, or all of them page by page. */
