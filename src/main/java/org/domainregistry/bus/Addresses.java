@@ -26,8 +26,6 @@ public final class Addresses {
 
   /** Node-local: an event notification from the database, {@code "<id> <domain>"}, or "" for "look now". */
   public static final String DB_EVENT = "domains.local.db_event";
-  /** The {@link #DB_EVENT} body sent when notifications resume after a disconnection. */
-  public static final String DB_EVENT_RECONNECTED = "reconnected";
   /** Node-local: reply once the event whose id is the body has been applied here. */
   public static final String AWAIT_APPLIED = "domains.local.await_applied";
 

@@ -48,9 +48,11 @@ public interface DomainStore {
 
   /**
    * Plugs a hole in the event ids with a dummy event, MongooseIM's way: waits a while for a
-   * transaction holding that id to end, then finds the real event or takes the id for good.
+   * transaction holding that id to end, then finds the real event or takes the id for good. A free
+   * id below the oldest kept event is plugged only when {@code fromSnapshot} (a full load found it
+   * missing, so whatever it was is in the loaded state); else it is {@link GapFill#BELOW_OLDEST}.
    */
-  Future<GapFill> fillGap(long eventId);
+  Future<GapFill> fillGap(long eventId, boolean fromSnapshot);
 
   /** Deletes events older than {@code maxAge}, always keeping the newest; returns how many. */
   Future<Integer> cleanEvents(Duration maxAge);

@@ -67,7 +67,8 @@ public final class Migrations {
 
   /** Applies the steps this database lacks; returns the schema version after the run. */
   public static Future<Integer> migrate(Pool pool) {
-    return pool.withTransaction(conn -> conn.query(Sql.SCHEMA_LOCK).execute()
+    return pool.withTransaction(conn -> conn.query(Sql.MIGRATION_NO_TIMEOUT).execute()
+        .compose(x -> conn.query(Sql.SCHEMA_LOCK).execute())
         .compose(x -> conn.query(Sql.CREATE_SCHEMA_VERSION).execute())
         .compose(x -> conn.query(Sql.SCHEMA_VERSIONS).execute())
         .compose(rows -> {

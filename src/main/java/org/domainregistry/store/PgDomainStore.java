@@ -142,8 +142,8 @@ public final class PgDomainStore implements DomainStore {
   }
 
   @Override
-  public Future<GapFill> fillGap(long eventId) {
-    return read(() -> new PgGapFiller(pool).fill(eventId));
+  public Future<GapFill> fillGap(long eventId, boolean fromSnapshot) {
+    return read(() -> new PgGapFiller(pool).fill(eventId, fromSnapshot));
   }
 
   @Override

@@ -11,24 +11,21 @@ import org.slf4j.LoggerFactory;
 /**
  * LISTENs on the channel the events trigger NOTIFYs, so that rows written by anyone (another
  * cluster, plain SQL, a MongooseIM node) are seen at once, and forwards each notification on the
- * node-local bus. After the first connection it forwards an empty notification ("look now"); after
- * a reconnection a {@code reconnected} one, since notifications sent meanwhile are lost.
+ * node-local bus. After every (re)connection it forwards an empty notification: look now, since
+ * notifications sent while disconnected are lost (the poll reads their events all the same; only a
+ * row given a low id by hand during a disconnection waits for the next full reload).
  */
 final class PgEventListener {
   private static final Logger LOG = LoggerFactory.getLogger(PgEventListener.class);
   private static final long RECONNECT_MS = 1000;
   private final Vertx vertx;
   private final PgSubscriber subscriber;
-  private boolean subscribedBefore;
 
   PgEventListener(Vertx vertx, PgConnectOptions options) {
     this.vertx = vertx;
     this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> RECONNECT_MS);
     subscriber.channel(Sql.EVENT_CHANNEL)
-        .subscribeHandler(x -> {
-          vertx.eventBus().publish(Addresses.DB_EVENT, subscribedBefore ? Addresses.DB_EVENT_RECONNECTED : "");
-          subscribedBefore = true;
-        })
+        .subscribeHandler(x -> vertx.eventBus().publish(Addresses.DB_EVENT, ""))
         .handler(payload -> vertx.eventBus().publish(Addresses.DB_EVENT, payload));
   }
 

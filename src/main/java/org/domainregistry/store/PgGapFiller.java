@@ -8,8 +8,9 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * Plugs one missing event id in a transaction of its own: never an id the sequence has not handed
- * out, never one a cleaner deleted; an id free below the oldest kept event is reported, not
- * plugged (the insert is rolled back), since it may be an event deleted before it was read.
+ * out, never one a cleaner deleted; an id found missing by reading past it and free below the
+ * oldest kept event is reported, not plugged (the insert is rolled back), since it may be an event
+ * some other cleaner deleted before it was read.
  */
 final class PgGapFiller {
   private final Pool pool;
@@ -18,10 +19,10 @@ final class PgGapFiller {
     this.pool = pool;
   }
 
-  Future<GapFill> fill(long eventId) {
+  Future<GapFill> fill(long eventId, boolean fromSnapshot) {
     return pool.withTransaction(conn -> conn.query(Sql.GAP_LOCK_TIMEOUT).execute()
             .compose(x -> conn.query(Sql.GAP_FACTS).execute())
-            .compose(rows -> decide(conn, eventId, rows.iterator().next())))
+            .compose(rows -> decide(conn, eventId, fromSnapshot, rows.iterator().next())))
         .recover(failure -> {
           if (failure instanceof BelowOldest) {
             return Future.succeededFuture(GapFill.BELOW_OLDEST);
@@ -30,7 +31,7 @@ final class PgGapFiller {
         });
   }
 
-  private Future<GapFill> decide(SqlConnection conn, long eventId, Row facts) {
+  private Future<GapFill> decide(SqlConnection conn, long eventId, boolean fromSnapshot, Row facts) {
     if (eventId > facts.getLong("last_issued")) {
       return Future.succeededFuture(GapFill.NOT_ISSUED);
     }
@@ -41,7 +42,9 @@ final class PgGapFiller {
       if (rows.rowCount() == 0) {
         return Future.succeededFuture(GapFill.PRESENT);
       }
-      return eventId < facts.getLong("min_id") ? Future.failedFuture(new BelowOldest()) : Future.succeededFuture(GapFill.PLUGGED);
+      return eventId < facts.getLong("min_id") && !fromSnapshot
+          ? Future.failedFuture(new BelowOldest())
+          : Future.succeededFuture(GapFill.PLUGGED);
     });
   }
 

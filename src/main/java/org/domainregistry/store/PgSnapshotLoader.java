@@ -28,8 +28,7 @@ final class PgSnapshotLoader {
         .compose(rows -> {
           Row bounds = rows.iterator().next();
           long maxEventId = bounds.getLong("max_id");
-          long windowStart = Math.max(Math.max(bounds.getLong("cleaned_through"), bounds.getLong("min_id") - 1),
-              maxEventId - GAP_WINDOW);
+          long windowStart = Math.max(bounds.getLong("cleaned_through"), maxEventId - GAP_WINDOW);
           return conn.preparedQuery(Sql.RECENT_EVENT_IDS).execute(Tuple.of(windowStart))
               .compose(ids -> {
                 List<Long> recent = new ArrayList<>(ids.size());

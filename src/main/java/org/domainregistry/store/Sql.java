@@ -62,7 +62,7 @@ final class Sql {
   /** What decides whether a missing id may be plugged: the oldest kept id, the last issued, the cleaned. */
   static final String GAP_FACTS =
       "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(pg_sequence_last_value("
-          + "pg_get_serial_sequence('domain_events', 'id')::regclass), 0) AS last_issued, "
+          + "pg_get_serial_sequence('domain_events', 'id')::regclass), MAX(id), 0) AS last_issued, "
           + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
   /** Waits for a transaction holding the id, then either finds the real event or takes the id. */
   static final String FILL_GAP =
@@ -80,6 +80,8 @@ final class Sql {
           + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
 
   static final String SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(7250001)";
+  /** Migrations may wait for another node's and build indexes on large tables: no statement timeout. */
+  static final String MIGRATION_NO_TIMEOUT = "SET LOCAL statement_timeout = 0";
   static final String CREATE_SCHEMA_VERSION =
       "CREATE TABLE IF NOT EXISTS domain_registry_schema ("
           + "version INT PRIMARY KEY, description TEXT NOT NULL, "

@@ -35,6 +35,9 @@ final class AppliedWaiters {
       Waiter waiter = it.next();
       if (waiter.promise().future().isComplete()) {
         it.remove();
+      } else if (!succeeded && !waiter.applied().getAsBoolean()) {
+        waiter.promise().tryFail(DomainError.DB_UNAVAILABLE.exception());
+        it.remove();
       } else if (waiter.afterPoll() <= poll) {
         if (waiter.applied().getAsBoolean()) {
           waiter.promise().tryComplete();

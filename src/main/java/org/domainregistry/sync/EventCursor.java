@@ -23,6 +23,7 @@ public final class EventCursor {
   private long maxSeen;
   private long applied;
   private final TreeMap<Long, Long> gaps = new TreeMap<>();
+  private final Set<Long> snapshotGaps = new HashSet<>();
   private final Map<Long, String> recentlyRead = new LinkedHashMap<>(RECENT_IDS * 2, 0.75f) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
@@ -33,12 +34,14 @@ public final class EventCursor {
   /** Starts over after a full load whose snapshot saw {@code present} among the ids above {@code windowStart}. */
   public void resetToSnapshot(long maxEventId, long windowStart, Collection<Long> present, long nowMillis) {
     gaps.clear();
+    snapshotGaps.clear();
     recentlyRead.clear();
     maxSeen = maxEventId;
     Set<Long> seen = new HashSet<>(present);
     for (long id = windowStart + 1; id <= maxEventId; id++) {
       if (!seen.contains(id)) {
         gaps.put(id, nowMillis);
+        snapshotGaps.add(id);
       }
     }
     advance();
@@ -60,6 +63,7 @@ public final class EventCursor {
       maxSeen = id;
     } else {
       gaps.remove(id);
+      snapshotGaps.remove(id);
     }
     recentlyRead.put(id, domain);
     advance();
@@ -107,12 +111,16 @@ public final class EventCursor {
     return gaps.navigableKeySet();
   }
 
-  /** The gaps first noticed at or before {@code cutoffMillis}, lowest first. */
-  public List<Long> gapsNoticedBefore(long cutoffMillis) {
-    List<Long> old = new ArrayList<>();
+  /**
+   * The gaps first noticed at or before {@code cutoffMillis}, lowest first, each saying whether a
+   * snapshot found it missing (everything committed before a snapshot is in it, so such an id may be
+   * plugged even below the oldest kept event).
+   */
+  List<GapPlugger.GapToPlug> gapsNoticedBefore(long cutoffMillis) {
+    List<GapPlugger.GapToPlug> old = new ArrayList<>();
     for (Map.Entry<Long, Long> gap : gaps.entrySet()) {
       if (gap.getValue() <= cutoffMillis) {
-        old.add(gap.getKey());
+        old.add(new GapPlugger.GapToPlug(gap.getKey(), snapshotGaps.contains(gap.getKey())));
       }
     }
     return old;

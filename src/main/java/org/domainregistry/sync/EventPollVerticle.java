@@ -77,10 +77,7 @@ public final class EventPollVerticle extends VerticleBase {
   private void announced(Message<String> notification) {
     String payload = notification.body();
     int space = payload.indexOf(' ');
-    if (payload.equals(Addresses.DB_EVENT_RECONNECTED)) {
-      LOG.info("Event notifications resumed after a disconnection; full reload in case any was missed");
-      poller.reloadOnNextPoll();
-    } else if (space > 0) {
+    if (space > 0) {
       try {
         poller.announced(Long.parseLong(payload.substring(0, space)), payload.substring(space + 1));
       } catch (NumberFormatException e) {
@@ -109,8 +106,8 @@ public final class EventPollVerticle extends VerticleBase {
       polling = false;
       if (result.succeeded()) {
         recovered(staleSince);
-        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), this::requestPoll,
-            poller::reloadOnNextPoll);
+        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), clock.millis(),
+            this::requestPoll, poller::reloadOnNextPoll);
       } else {
         failed(result.cause());
       }

@@ -110,7 +110,7 @@ public final class EventPoller {
   }
 
   /** Gaps old enough to be plugged with a dummy event. */
-  public List<Long> gapsNoticedBefore(long cutoffMillis) {
+  List<GapPlugger.GapToPlug> gapsNoticedBefore(long cutoffMillis) {
     return cursor.gapsNoticedBefore(cutoffMillis);
   }
 

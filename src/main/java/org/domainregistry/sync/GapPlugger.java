@@ -11,43 +11,70 @@ import org.slf4j.LoggerFactory;
  * Plugs event ids that stay missing, one at a time, MongooseIM's way: inserting a dummy event with
  * that id waits for a transaction still holding it, then either fails (the real event is there)
  * or fills the hole for good. Never more than one run at once, so waiting ties up one connection.
+ * A run that resolves nothing (ids not handed out yet, still held, or failing) makes the next runs
+ * wait, from one second doubling up to 30 s. Used from the event poll verticle's context only.
  */
 final class GapPlugger {
   private static final Logger LOG = LoggerFactory.getLogger(GapPlugger.class);
+  private static final long FIRST_PAUSE_MS = 1000;
+  private static final long MAX_PAUSE_MS = 30_000;
   private final DomainStore store;
   private boolean running;
+  private long pauseMs;
+  private long quietUntil;
 
   GapPlugger(DomainStore store) {
     this.store = store;
   }
 
   /**
-   * Plugs these gaps unless a run is going on; {@code done} runs after a run ends, {@code reload}
-   * when a gap may be an event deleted before it was read.
+   * Plugs these gaps unless a run is going on or runs are paused; {@code resolved} runs after a run
+   * that resolved some gap, {@code reload} when a gap may be an event deleted before it was read.
    */
-  void plug(List<Long> gaps, Runnable done, Runnable reload) {
-    if (running || gaps.isEmpty()) {
+  void plug(List<GapToPlug> gaps, long nowMillis, Runnable resolved, Runnable reload) {
+    if (running || gaps.isEmpty() || nowMillis < quietUntil) {
       return;
     }
     running = true;
+    boolean[] progress = {false};
     Future<Void> chain = Future.succeededFuture();
-    for (long gap : gaps) {
-      chain = chain.compose(x -> store.fillGap(gap).map(outcome -> {
-        if (outcome == GapFill.PLUGGED) {
-          LOG.info("Event id {} was never committed; plugged with a dummy event", gap);
-        } else if (outcome == GapFill.BELOW_OLDEST) {
-          LOG.warn("Event id {} is missing below the oldest kept event (deleted by a cleaner?); full reload", gap);
-          reload.run();
-        }
-        return null;
-      }));
+    for (GapToPlug gap : gaps) {
+      chain = chain.compose(x -> store.fillGap(gap.id(), gap.fromSnapshot())
+          .map(outcome -> {
+            progress[0] |= report(gap.id(), outcome, reload);
+            return (Void) null;
+          })
+          .otherwise(failure -> {
+            LOG.warn("Plugging missing event id {} failed, will try again: {}", gap.id(), failure.getMessage());
+            return null;
+          }));
     }
     chain.onComplete(result -> {
-      if (result.failed()) {
-        LOG.warn("Plugging missing event ids failed, will try again: {}", result.cause().getMessage());
-      }
       running = false;
-      done.run();
+      if (progress[0]) {
+        pauseMs = 0;
+        quietUntil = 0;
+        resolved.run();
+      } else {
+        pauseMs = pauseMs == 0 ? FIRST_PAUSE_MS : Math.min(MAX_PAUSE_MS, pauseMs * 2);
+        quietUntil = nowMillis + pauseMs;
+      }
     });
   }
+
+  private static boolean report(long gap, GapFill outcome, Runnable reload) {
+    switch (outcome) {
+      case PLUGGED -> LOG.info("Event id {} was never committed; plugged with a dummy event", gap);
+      case BELOW_OLDEST -> {
+        LOG.warn("Event id {} is missing below the oldest kept event (deleted by a cleaner?); full reload", gap);
+        reload.run();
+      }
+      default -> {
+      }
+    }
+    return outcome == GapFill.PLUGGED || outcome == GapFill.PRESENT || outcome == GapFill.BELOW_OLDEST;
+  }
+
+  /** A missing id, and whether a full load's snapshot (rather than reading past it) found it missing. */
+  record GapToPlug(long id, boolean fromSnapshot) {}
 }

@@ -172,8 +172,8 @@ public interface DomainStoreContract extends RemovalStoreContract {
   @Test
   default void fillGapPlugsOnlyMissingIds() {
     long id = result(store().insert("a.com", "type1")).eventId();
-    assertThat(result(store().fillGap(id))).as("the real event is there").isEqualTo(GapFill.PRESENT);
-    assertThat(result(store().fillGap(id + 5))).as("an id never handed out is never used up")
+    assertThat(result(store().fillGap(id, false))).as("the real event is there").isEqualTo(GapFill.PRESENT);
+    assertThat(result(store().fillGap(id + 5, false))).as("an id never handed out is never used up")
         .isEqualTo(GapFill.NOT_ISSUED);
     assertThat(allEvents()).hasSize(1);
   }
@@ -189,7 +189,7 @@ public interface DomainStoreContract extends RemovalStoreContract {
     assertThat(bounds.minId()).isEqualTo(5);
     assertThat(bounds.maxId()).isEqualTo(5);
     assertThat(bounds.cleanedThrough()).isEqualTo(4);
-    assertThat(result(store().fillGap(3))).as("a cleaned id is never plugged").isEqualTo(GapFill.BELOW_OLDEST);
+    assertThat(result(store().fillGap(3, true))).as("a cleaned id is never plugged").isEqualTo(GapFill.BELOW_OLDEST);
     assertThat(result(store().eventBounds()).minId()).isEqualTo(5);
   }
 }

@@ -76,7 +76,7 @@ class PgDomainStoreTest implements DomainStoreContract {
     long abandoned = Await.result(pool.query("SELECT nextval(pg_get_serial_sequence('domain_events', 'id')) AS id")
         .execute()).iterator().next().getLong("id");
     assertThat(abandoned).isEqualTo(first + 1);
-    assertThat(Await.result(store.fillGap(abandoned))).isEqualTo(GapFill.PLUGGED);
+    assertThat(Await.result(store.fillGap(abandoned, false))).isEqualTo(GapFill.PLUGGED);
     List<DomainEvent> events = Await.result(store.eventsAfter(0, List.of(), 10));
     assertThat(events).hasSize(2);
     assertThat(events.get(1).isDummy()).isTrue();
@@ -87,8 +87,10 @@ class PgDomainStoreTest implements DomainStoreContract {
     long abandoned = Await.result(pool.query("SELECT nextval(pg_get_serial_sequence('domain_events', 'id')) AS id")
         .execute()).iterator().next().getLong("id");
     Await.result(store.insert("a.com", "type1"));
-    assertThat(Await.result(store.fillGap(abandoned))).isEqualTo(GapFill.BELOW_OLDEST);
+    assertThat(Await.result(store.fillGap(abandoned, false))).isEqualTo(GapFill.BELOW_OLDEST);
     assertThat(Await.result(store.eventBounds()).minId()).as("probe rolled back").isEqualTo(abandoned + 1);
+    assertThat(Await.result(store.fillGap(abandoned, true))).as("a snapshot's gap is plugged").isEqualTo(GapFill.PLUGGED);
+    assertThat(Await.result(store.eventBounds()).minId()).isEqualTo(abandoned);
   }
 
   @Test

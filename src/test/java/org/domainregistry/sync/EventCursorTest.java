@@ -36,8 +36,16 @@ class EventCursorTest {
     cursor.record(3, "d", 100);
     cursor.record(5, "d", 200);
     assertThat(cursor.gapsNoticedBefore(99)).isEmpty();
-    assertThat(cursor.gapsNoticedBefore(150)).containsExactly(2L);
-    assertThat(cursor.gapsNoticedBefore(200)).containsExactly(2L, 4L);
+    assertThat(cursor.gapsNoticedBefore(150)).containsExactly(new GapPlugger.GapToPlug(2, false));
+    assertThat(cursor.gapsNoticedBefore(200)).extracting(GapPlugger.GapToPlug::id).containsExactly(2L, 4L);
+  }
+
+  @Test
+  void gapsASnapshotFoundAreMarkedAsSuch() {
+    cursor.resetToSnapshot(10, 5, List.of(6L, 8L, 10L), 0);
+    cursor.record(12, "d", 0);
+    assertThat(cursor.gapsNoticedBefore(0)).containsExactly(new GapPlugger.GapToPlug(7, true),
+        new GapPlugger.GapToPlug(9, true), new GapPlugger.GapToPlug(11, false));
   }
 
   @Test

@@ -79,6 +79,30 @@ class OutOfOrderEventsTest {
     assertThat(node.registry().hostTypeOf("aborted.com")).isNull();
   }
 
+  @Test
+  void anEventInFlightWhenANodeLoadsIsTrackedAndAppliedWhenItCommits() throws Exception {
+    Node late;
+    try (Connection held = TestDatabase.jdbc(db); Statement st = held.createStatement()) {
+      held.setAutoCommit(false);
+      st.executeUpdate("INSERT INTO domain_settings (domain, host_type) VALUES ('in-flight.com', 'type1')");
+      long heldId = eventId(st, "in-flight.com");
+      Await.result(node.service().insert("committed.com", "type1"));
+
+      late = TestNodes.start(TestNodes.config(db, Map.of()));
+      assertThat(late.registry().hostTypeOf("committed.com")).isEqualTo("type1");
+      assertThat(late.syncStatus().appliedEventId()).as("the in-flight id is a gap, not skipped").isLessThan(heldId);
+      assertThat(late.syncStatus().pendingGaps()).isEqualTo(1);
+      held.commit();
+    }
+    try {
+      Await.until("in-flight.com applied", Duration.ofSeconds(15),
+          () -> "type1".equals(late.registry().hostTypeOf("in-flight.com")));
+      Await.until("no gap left", Duration.ofSeconds(15), () -> late.syncStatus().pendingGaps() == 0);
+    } finally {
+      Await.result(late.stop());
+    }
+  }
+
   private static long eventId(Statement st, String domain) throws Exception {
     try (ResultSet rs = st.executeQuery("INSERT INTO domain_events (domain) VALUES ('" + domain + "') RETURNING id")) {
       rs.next();
