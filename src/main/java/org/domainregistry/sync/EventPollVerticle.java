@@ -44,6 +44,7 @@ public final class EventPollVerticle extends VerticleBase {
   private Future<Void> currentPoll = Future.succeededFuture();
   private boolean polling;
   private boolean pollAgain;
+  private boolean waiterRetryPending;
   private long pollsStarted;
 
   /** The event poll of node {@code nodeId}, keeping {@code registry} in step with {@code store}. */
@@ -111,12 +112,26 @@ public final class EventPollVerticle extends VerticleBase {
       } else {
         failed(result.cause());
       }
-      if ((waiters.settle(poll, result.succeeded()) || pollAgain) && result.succeeded()) {
+      boolean unsettled = waiters.settle(poll, result.succeeded());
+      if (pollAgain && result.succeeded()) {
         pollAgain = false;
         runPoll();
+      } else if (unsettled && result.succeeded()) {
+        retryForWaitersSoon();
       }
     });
     return currentPoll;
+  }
+
+  /** Waiters still unsatisfied (their event not visible yet): poll again shortly, not at once. */
+  private void retryForWaitersSoon() {
+    if (!waiterRetryPending) {
+      waiterRetryPending = true;
+      vertx.setTimer(Math.max(10, Math.min(config.gapFillDelayMs(), config.pollIntervalMs())), id -> {
+        waiterRetryPending = false;
+        requestPoll();
+      });
+    }
   }
 
   /** Replies once the event {@code body} is applied here; body 0 asks only for a poll started after the request. */

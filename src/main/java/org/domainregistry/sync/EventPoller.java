@@ -175,6 +175,11 @@ public final class EventPoller {
   }
 
   private boolean isBehind(EventBounds bounds) {
+    if (bounds.maxId() < cursor.maxSeen()) {
+      LOG.warn("Event ids went back from {} to {} (table truncated or restored?); full reload",
+          cursor.maxSeen(), bounds.maxId());
+      return true;
+    }
     if (cursor.applied() < bounds.cleanedThrough()) {
       LOG.warn("Out of sync: applied event {} is below the cleaned event {}; full reload",
           cursor.applied(), bounds.cleanedThrough());
