@@ -69,10 +69,14 @@ public final class DomainRegistry {
     this.hostTypes = Map.copyOf(types);
   }
 
-  /** The host type of a static or dynamic domain in the registry, or {@code null}. */
+  /**
+   * The host type of a static or dynamic domain in the registry, or {@code null}. A static name
+   * never enters the dynamic map, so the dynamic map is asked first, sparing most lookups the
+   * static map's probe, and static pairs still win.
+   */
   public String hostTypeOf(String domain) {
-    String type = staticDomains.get(domain);
-    return type != null ? type : dynamicDomains.get(domain);
+    String type = dynamicDomains.get(domain);
+    return type != null ? type : staticDomains.get(domain);
   }
 
   /** Whether the domain is one of the static pairs of this node. */

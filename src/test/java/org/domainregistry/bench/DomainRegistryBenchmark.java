@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.Threads;
  * allocating benchmark ran 5–8 times slower until the young generation had cycled through the
  * whole heap. JMH reports the sum over all threads.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
@@ -34,10 +33,34 @@ public class DomainRegistryBenchmark {
   static final String SMALL_TYPE = "small";
   static final int SMALL_DYNAMIC = 100;
 
-  DomainRegistry registry;
-  String[] hits;
-  String[] misses;
-  String smallType;
+  /** The registry, plus 100 dynamic and 2 static domains of a small host type. */
+  @State(Scope.Benchmark)
+  public static class Filled {
+    DomainRegistry registry;
+    String[] hits;
+    String[] misses;
+    String smallType;
+
+    @Setup
+    public void fill() {
+      List<String> allowed = new ArrayList<>(BenchDomains.HOST_TYPES);
+      allowed.add(SMALL_TYPE);
+      registry = new DomainRegistry(
+          Map.of("localhost", "localhost", "static1.small.example.com", SMALL_TYPE,
+              "static2.small.example.com", SMALL_TYPE),
+          allowed);
+      for (int i = 0; i < BenchDomains.COUNT; i++) {
+        registry.putDynamic(BenchDomains.name('d', i), BenchDomains.hostType(i));
+      }
+      for (int i = 0; i < SMALL_DYNAMIC; i++) {
+        registry.putDynamic(BenchDomains.name('s', i), SMALL_TYPE);
+      }
+      hits = queries('d', new SplittableRandom(1));
+      misses = queries('m', new SplittableRandom(2));
+      smallType = new String(SMALL_TYPE.toCharArray());
+      System.gc();
+    }
+  }
 
   /** Each thread walks the query arrays from its own random offset. */
   @State(Scope.Thread)
@@ -54,26 +77,6 @@ public class DomainRegistryBenchmark {
       next = i + 1 == BenchDomains.COUNT ? 0 : i + 1;
       return i;
     }
-  }
-
-  @Setup
-  public void fill() {
-    List<String> allowed = new ArrayList<>(BenchDomains.HOST_TYPES);
-    allowed.add(SMALL_TYPE);
-    registry = new DomainRegistry(
-        Map.of("localhost", "localhost", "static1.small.example.com", SMALL_TYPE,
-            "static2.small.example.com", SMALL_TYPE),
-        allowed);
-    for (int i = 0; i < BenchDomains.COUNT; i++) {
-      registry.putDynamic(BenchDomains.name('d', i), BenchDomains.hostType(i));
-    }
-    for (int i = 0; i < SMALL_DYNAMIC; i++) {
-      registry.putDynamic(BenchDomains.name('s', i), SMALL_TYPE);
-    }
-    hits = queries('d', new SplittableRandom(1));
-    misses = queries('m', new SplittableRandom(2));
-    smallType = new String(SMALL_TYPE.toCharArray());
-    System.gc();
   }
 
   /**
@@ -101,32 +104,31 @@ public class DomainRegistryBenchmark {
 
   @Benchmark
   @Threads(1)
-  public String hostTypeOfHit1Thread(Cursor cursor) {
-    return registry.hostTypeOf(hits[cursor.advance()]);
+  public String hostTypeOfHit1Thread(Filled state, Cursor cursor) {
+    return state.registry.hostTypeOf(state.hits[cursor.advance()]);
   }
 
   @Benchmark
   @Threads(2)
-  public String hostTypeOfHit2Threads(Cursor cursor) {
-    return registry.hostTypeOf(hits[cursor.advance()]);
+  public String hostTypeOfHit2Threads(Filled state, Cursor cursor) {
+    return state.registry.hostTypeOf(state.hits[cursor.advance()]);
   }
 
   @Benchmark
   @Threads(1)
-  public String hostTypeOfMiss1Thread(Cursor cursor) {
-    return registry.hostTypeOf(misses[cursor.advance()]);
+  public String hostTypeOfMiss1Thread(Filled state, Cursor cursor) {
+    return state.registry.hostTypeOf(state.misses[cursor.advance()]);
   }
 
   @Benchmark
   @Threads(2)
-  public String hostTypeOfMiss2Threads(Cursor cursor) {
-    return registry.hostTypeOf(misses[cursor.advance()]);
+  public String hostTypeOfMiss2Threads(Filled state, Cursor cursor) {
+    return state.registry.hostTypeOf(state.misses[cursor.advance()]);
   }
 
-  /** 100 dynamic and 2 static domains of one host type, next to the million of the others. */
   @Benchmark
   @Threads(1)
-  public List<String> domainsByHostTypeSmall() {
-    return registry.domainsByHostType(smallType);
+  public List<String> domainsByHostTypeSmall(Filled state) {
+    return state.registry.domainsByHostType(state.smallType);
   }
 }
