@@ -54,8 +54,12 @@ public interface DomainStore {
    */
   Future<GapFill> fillGap(long eventId, boolean fromSnapshot);
 
-  /** Deletes events older than {@code maxAge}, always keeping the newest; returns how many. */
-  Future<Integer> cleanEvents(Duration maxAge);
+  /**
+   * Deletes events older than {@code maxAge}, always keeping the newest, and none above
+   * {@code upTo} (the cleaning node's applied id, so an event whose transaction is still open is
+   * never passed); returns how many.
+   */
+  Future<Integer> cleanEvents(Duration maxAge, long upTo);
 
   /** The lowest and highest event id. */
   Future<EventBounds> eventBounds();

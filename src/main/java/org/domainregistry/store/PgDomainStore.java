@@ -147,8 +147,8 @@ public final class PgDomainStore implements DomainStore {
   }
 
   @Override
-  public Future<Integer> cleanEvents(Duration maxAge) {
-    return read(() -> pool.preparedQuery(Sql.CLEAN_EVENTS).execute(Tuple.of((double) maxAge.toSeconds()))
+  public Future<Integer> cleanEvents(Duration maxAge, long upTo) {
+    return read(() -> pool.preparedQuery(Sql.CLEAN_EVENTS).execute(Tuple.of((double) maxAge.toSeconds(), upTo))
         .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getLong("deleted").intValue()));
   }
 

@@ -70,7 +70,7 @@ final class Sql {
   static final String CLEAN_EVENTS =
       "WITH deleted AS (DELETE FROM domain_events "
           + "WHERE created_at < now() - make_interval(secs => $1) "
-          + "AND id < (SELECT MAX(id) FROM domain_events) RETURNING id) "
+          + "AND id < (SELECT MAX(id) FROM domain_events) AND id <= $2 RETURNING id) "
           + "INSERT INTO domain_registry_meta (name, value) "
           + "SELECT 'events_cleaned_through', MAX(id) FROM deleted HAVING COUNT(*) > 0 "
           + "ON CONFLICT (name) DO UPDATE SET value = GREATEST(domain_registry_meta.value, EXCLUDED.value) "

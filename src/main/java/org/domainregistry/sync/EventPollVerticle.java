@@ -206,7 +206,7 @@ public final class EventPollVerticle extends VerticleBase {
   }
 
   private void cleanEvents() {
-    store.cleanEvents(Duration.ofSeconds(config.eventMaxAgeS()))
+    store.cleanEvents(Duration.ofSeconds(config.eventMaxAgeS()), status.appliedEventId())
         .onSuccess(deleted -> {
           if (deleted > 0) {
             LOG.info("Cleaned {} events older than {} s", deleted, config.eventMaxAgeS());

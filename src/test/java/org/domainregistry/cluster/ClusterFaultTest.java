@@ -132,7 +132,7 @@ class ClusterFaultTest {
     Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(db)).using(vertx).build();
     PgDomainStore store = new PgDomainStore(pool);
     store.markSchemaReady();
-    assertThat(Await.result(store.cleanEvents(Duration.ZERO))).isPositive();
+    assertThat(Await.result(store.cleanEvents(Duration.ZERO, Long.MAX_VALUE))).isPositive();
     Await.result(pool.close());
   }
 }

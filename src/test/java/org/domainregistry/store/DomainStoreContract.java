@@ -183,8 +183,9 @@ public interface DomainStoreContract extends RemovalStoreContract {
     for (int i = 0; i < 5; i++) {
       result(store().insert("d" + i + ".com", "type1"));
     }
-    assertThat(result(store().cleanEvents(Duration.ofHours(1)))).isZero();
-    assertThat(result(store().cleanEvents(Duration.ZERO))).isEqualTo(4);
+    assertThat(result(store().cleanEvents(Duration.ofHours(1), Long.MAX_VALUE))).isZero();
+    assertThat(result(store().cleanEvents(Duration.ZERO, 2))).as("none above the cleaner's applied id").isEqualTo(2);
+    assertThat(result(store().cleanEvents(Duration.ZERO, Long.MAX_VALUE))).isEqualTo(2);
     EventBounds bounds = result(store().eventBounds());
     assertThat(bounds.minId()).isEqualTo(5);
     assertThat(bounds.maxId()).isEqualTo(5);
