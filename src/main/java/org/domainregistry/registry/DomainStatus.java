@@ -35,16 +35,6 @@ public enum DomainStatus {
     return DISABLED;
   }
 
-  /** The status stored as {@code code}. */
-  public static DomainStatus ofCode(int code) {
-    for (DomainStatus s : values()) {
-      if (s.code == code) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("unknown domain status " + code);
-  }
-
   /** The status named {@code name} in any case, or null. */
   public static DomainStatus parse(String name) {
     for (DomainStatus s : values()) {

@@ -114,10 +114,6 @@ public final class EventPoller {
     return cursor.gapsNoticedBefore(cutoffMillis);
   }
 
-  EventCursor cursor() {
-    return cursor;
-  }
-
   private Future<Void> fullLoad() {
     boolean firstLoad = !status.loaded();
     Set<String> loaded = registry.dynamicSize() == 0 ? null : new HashSet<>();
