@@ -3,7 +3,6 @@ package org.domainregistry.admins;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.domainregistry.registry.DomainError;
-import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.store.DomainStore;
@@ -11,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Domain admins (SPEC §7): {@code admin@<domain>} logs in with a password set for that domain.
+ * Domain admins (README "Domain admins"): {@code admin@<domain>} logs in with a password set for that domain.
  * Passwords are kept only as {@link ScramPassword} details; hashing runs on worker threads, never
  * on an event loop, and no password is ever logged.
  */
@@ -24,6 +23,7 @@ public final class DomainAdmins {
   private final DomainStore store;
   private final DomainRegistry registry;
 
+  /** Domain admins whose passwords are in {@code store}, of the domains {@code registry} serves. */
   public DomainAdmins(Vertx vertx, DomainStore store, DomainRegistry registry) {
     this.vertx = vertx;
     this.store = store;
@@ -91,10 +91,6 @@ public final class DomainAdmins {
   }
 
   private static Future<String> named(String domain) {
-    try {
-      return Future.succeededFuture(DomainName.normalize(domain));
-    } catch (DomainException e) {
-      return Future.failedFuture(e);
-    }
+    return Future.succeededFuture(domain).map(DomainName::normalize);
   }
 }

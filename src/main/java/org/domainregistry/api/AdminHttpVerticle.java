@@ -14,7 +14,6 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
-import org.domainregistry.api.graphql.GraphQLErrors;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
@@ -25,13 +24,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP server: GraphQL admin API, REST domain API, lookups, sync state, health. Every
- * route is listed here. {@code /api/*} needs HTTP Basic credentials when an admin is configured;
- * domain admins may use the GraphQL API (within its rules) but no REST route.
+ * route is listed in {@link #router}. {@code /api/*} needs HTTP Basic credentials when an admin is
+ * configured; domain admins may use the GraphQL API (within its rules) but no REST route. Every
+ * failure leaves through {@link HttpErrors}.
  */
 public final class AdminHttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AdminHttpVerticle.class);
   private final NodeConfig config;
   private final DomainRoutes domains;
+  private final AdminAuth auth;
   private final SyncStatus status;
   private final DomainService service;
   private final DomainRegistry registry;
@@ -48,6 +49,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     this.meters = meters;
     this.cluster = cluster;
     this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
+    this.auth = new AdminAuth(config.admin(), admins);
     this.status = status;
     this.service = service;
     this.registry = registry;
@@ -63,7 +65,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Builds the GraphQL schema on a worker thread (it takes a while on a cold JVM), then listens. */
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins))
+    return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
         .compose(graphql -> vertx.createHttpServer()
             .requestHandler(router(graphql))
             .listen(config.http().port(), config.http().host()))
@@ -72,48 +74,52 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private Router router(Handler<RoutingContext> graphql) {
     Router router = Router.router(vertx);
+    router.route().failureHandler(HttpErrors::handle);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, HttpErrors::handle);
+    }
     router.get("/health/live").handler(this::live);
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
-    router.post("/api/graphql")
-        .handler(new BasicAuthHandler(config.admin(), admins, GraphQLErrors::send))
-        .handler(graphql)
-        .failureHandler(GraphQLErrors::failure);
-    router.route("/api/*").handler(new BasicAuthHandler(config.admin(), admins, HttpErrors::send));
-    router.route("/api/*").handler(new GlobalAdminOnly());
+    router.route("/api/*").handler(auth::authenticate);
+    router.post("/api/graphql").handler(graphql);
+    router.route("/api/*").handler(auth::globalAdminOnly);
     router.route("/api/domains/").handler(domains::emptyName);
-    router.put("/api/domains/:domain").handler(domains::insert);
-    router.patch("/api/domains/:domain").handler(domains::setEnabled);
-    router.get("/api/domains/:domain").handler(domains::details);
-    router.delete("/api/domains/:domain").handler(domains::remove);
+    router.put("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::insert);
+    router.patch("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::setEnabled);
+    router.get("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::details);
+    router.delete("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::remove);
     router.get("/api/domains").handler(domains::list);
-    router.get("/api/lookup/:domain").handler(domains::lookup);
+    router.get("/api/lookup/:domain").handler(domains::canonicalDomain).handler(domains::lookup);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
-    HttpRouteErrors.install(router);
     return router;
   }
 
   private void live(RoutingContext ctx) {
-    Responses.json(ctx, 200, new JsonObject().put("status", "UP"));
+    ctx.json(new JsonObject().put("status", "UP"));
   }
 
   private void ready(RoutingContext ctx) {
-    JsonObject body = DomainJson.sync(status, nodeId, registry.dynamicSize());
     boolean ready = status.ready();
-    Responses.json(ctx, ready ? 200 : 503, body.put("status", ready ? "UP" : "DOWN"));
+    ctx.response().setStatusCode(ready ? 200 : 503);
+    ctx.json(syncState().put("status", ready ? "UP" : "DOWN"));
     if (!ready) {
       LOG.debug("Readiness probe answered DOWN (stale since {})", status.staleSince());
     }
   }
 
   private void sync(RoutingContext ctx) {
-    Responses.json(ctx, 200, DomainJson.sync(status, nodeId, registry.dynamicSize()));
+    ctx.json(syncState());
+  }
+
+  private JsonObject syncState() {
+    return status.toJson(nodeId, registry.dynamicSize());
   }
 
   private void clusterStatus(RoutingContext ctx) {
-    cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> Responses.json(ctx, 200,
+    cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> ctx.json(
         new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
   }
 

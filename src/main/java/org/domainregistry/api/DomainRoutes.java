@@ -1,6 +1,7 @@
 package org.domainregistry.api;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -8,15 +9,21 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.domainregistry.registry.DomainError;
-import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.DomainJson;
 import org.domainregistry.service.DomainPage;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.Requests;
 import org.domainregistry.store.DomainQuery;
 
-/** Handlers of the {@code /api/domains} and {@code /api/lookup} routes (SPEC §5). */
+/**
+ * Handlers of the {@code /api/domains} and {@code /api/lookup} routes (README "REST admin API").
+ * They fail with {@code ctx.fail} (or by throwing, which the router turns into the same), never
+ * answer errors themselves.
+ */
 final class DomainRoutes {
+  private static final String DOMAIN = "canonical_domain";
   private final DomainService service;
   private final DomainRegistry registry;
   private final Duration defaultWait;
@@ -27,12 +34,25 @@ final class DomainRoutes {
     this.defaultWait = defaultWait;
   }
 
+  /** Route step: the {@code :domain} path parameter must be a valid name; handlers get its canonical form. */
+  void canonicalDomain(RoutingContext ctx) {
+    ctx.put(DOMAIN, DomainName.normalize(ctx.pathParam("domain")));
+    ctx.next();
+  }
+
+  /** {@code /api/domains/} with nothing after the slash: an empty domain name. */
+  void emptyName(RoutingContext ctx) {
+    ctx.fail(DomainError.INVALID_DOMAIN.exception());
+  }
+
   void insert(RoutingContext ctx) {
-    write(ctx, () -> service.insert(domain(ctx), RequestBodies.string(RequestBodies.object(ctx), "host_type")));
+    String hostType = Requests.string(body(ctx), "host_type");
+    write(ctx, () -> service.insert(domain(ctx), hostType).map(204));
   }
 
   void setEnabled(RoutingContext ctx) {
-    write(ctx, () -> service.setEnabled(domain(ctx), RequestBodies.bool(RequestBodies.object(ctx), "enabled")));
+    boolean enabled = Requests.bool(body(ctx), "enabled");
+    write(ctx, () -> service.setEnabled(domain(ctx), enabled).map(204));
   }
 
   /**
@@ -40,43 +60,47 @@ final class DomainRoutes {
    * and its removal job persisted, leaving the cleanup to the background workers.
    */
   void remove(RoutingContext ctx) {
-    writeWithStatus(ctx, () -> {
-      String domain = domain(ctx);
-      JsonObject body = RequestBodies.object(ctx);
-      String hostType = RequestBodies.string(body, "host_type");
-      return RequestBodies.optionalBool(body, "request")
-          ? service.requestRemove(domain, hostType).map(x -> 202)
-          : service.remove(domain, hostType).map(x -> 204);
-    });
+    JsonObject body = body(ctx);
+    String hostType = Requests.string(body, "host_type");
+    boolean background = Requests.optionalBool(body, "request");
+    write(ctx, () -> background
+        ? service.requestRemove(domain(ctx), hostType).map(202)
+        : service.remove(domain(ctx), hostType).map(204));
   }
 
   void details(RoutingContext ctx) {
-    handleJson(ctx, () -> service.details(domain(ctx)).map(DomainJson::details));
+    service.details(domain(ctx)).map(DomainJson::details).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   void list(RoutingContext ctx) {
-    handleJson(ctx, () -> service.list(ListQueries.parse(ctx)).map(DomainRoutes::page));
+    DomainQuery query = new DomainQuery(param(ctx, "host_type"),
+        param(ctx, "status").map(status -> Requests.status(status, DomainError.INVALID_QUERY)),
+        param(ctx, "after"),
+        param(ctx, "limit").map(limit -> Requests.limit(limit, DomainError.INVALID_QUERY)).orElse(Requests.DEFAULT_LIMIT));
+    service.list(query).map(DomainRoutes::page).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** {@code /api/domains/} with nothing after the slash: an empty domain name. */
-  void emptyName(RoutingContext ctx) {
-    HttpErrors.send(ctx, DomainError.INVALID_DOMAIN);
-  }
-
+  /** What a sibling service sees: straight from this node's registry, never the database. */
   void lookup(RoutingContext ctx) {
-    String domain;
-    try {
-      domain = domain(ctx);
-    } catch (DomainException e) {
-      HttpErrors.fail(ctx, e);
-      return;
-    }
+    String domain = domain(ctx);
     String hostType = registry.hostTypeOf(domain);
     if (hostType == null) {
-      HttpErrors.send(ctx, DomainError.NOT_FOUND);
+      ctx.fail(DomainError.NOT_FOUND.exception());
     } else {
-      Responses.json(ctx, 200, DomainJson.lookup(domain, hostType, registry.isStatic(domain)));
+      ctx.json(DomainJson.lookup(domain, hostType, registry.isStatic(domain)));
     }
+  }
+
+  /**
+   * Runs a write, answering with the status it gives once done; with {@code ?wait=cluster} (checked
+   * before the write runs) after every live node has applied it.
+   */
+  private void write(RoutingContext ctx, Supplier<Future<Integer>> write) {
+    Optional<Duration> wait = Requests.clusterWait(param(ctx, "wait").orElse(null),
+        param(ctx, "timeout_ms").orElse(null), defaultWait, DomainError.INVALID_QUERY);
+    write.get().compose(status -> wait.map(service::awaitClusterApplied).orElse(Future.succeededFuture()).map(status))
+        .onSuccess(status -> ctx.response().setStatusCode(status).end())
+        .onFailure(ctx::fail);
   }
 
   private static JsonObject page(DomainPage page) {
@@ -86,40 +110,18 @@ final class DomainRoutes {
   }
 
   private static String domain(RoutingContext ctx) {
-    return DomainName.normalize(ctx.pathParam("domain"));
+    return ctx.get(DOMAIN);
   }
 
-  private interface Action<T> {
-    Future<T> run();
-  }
-
-  /** Runs a write, then, with {@code ?wait=cluster}, waits until every live node has applied it; 204. */
-  private void write(RoutingContext ctx, Action<Void> action) {
-    writeWithStatus(ctx, () -> action.run().map(x -> 204));
-  }
-
-  /** Like {@link #write(RoutingContext, Action)}, answering with the status the action gives. */
-  private void writeWithStatus(RoutingContext ctx, Supplier<Future<Integer>> action) {
-    start(ctx, () -> {
-      Optional<Duration> wait = ClusterWaits.parse(ctx, defaultWait);
-      return action.get().compose(status -> wait.map(service::awaitClusterApplied).orElse(Future.succeededFuture())
-          .map(x -> status));
-    }).onSuccess(status -> Responses.status(ctx, status)).onFailure(failure -> HttpErrors.fail(ctx, failure));
-  }
-
-  private static void handleJson(RoutingContext ctx, Action<JsonObject> action) {
-    start(ctx, action).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(failure -> HttpErrors.fail(ctx, failure));
-  }
-
-  private static <T> Future<T> start(RoutingContext ctx, Action<T> action) {
+  private static JsonObject body(RoutingContext ctx) {
     try {
-      return action.run();
-    } catch (DomainException e) {
-      return Future.failedFuture(e);
+      return Requests.object(ctx.body().buffer() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject());
+    } catch (DecodeException | ClassCastException e) {
+      return Requests.object(null);
     }
   }
 
-  static Optional<String> optionalParam(RoutingContext ctx, String name) {
+  private static Optional<String> param(RoutingContext ctx, String name) {
     return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty());
   }
 }

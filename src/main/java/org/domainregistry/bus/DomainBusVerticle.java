@@ -1,28 +1,25 @@
 package org.domainregistry.bus;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.domainregistry.api.DomainJson;
 import org.domainregistry.registry.DomainError;
-import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
+import org.domainregistry.service.DomainJson;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.Requests;
 
 /**
- * The event-bus API of SPEC §6 for sibling services: request/reply on {@code domains.*}, JSON
- * bodies with {@code domain} / {@code host_type}, failures carrying {@link DomainError} codes.
- * Lookups are answered from memory; management calls go through the {@link DomainService}.
+ * The event-bus API for sibling services (README "Event-bus API"): request/reply on
+ * {@code domains.*}, JSON bodies with {@code domain} / {@code host_type}, failures carrying the
+ * error table's codes. Lookups are answered from memory; management calls go through the
+ * {@link DomainService}.
  */
 public final class DomainBusVerticle extends VerticleBase {
-  private static final long MAX_WAIT_MS = 60_000;
   private final DomainService service;
   private final Duration defaultWait;
 
@@ -35,29 +32,26 @@ public final class DomainBusVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return Future.join(List.of(
-        register(Addresses.INSERT, body -> write(body, () -> service.insert(field(body, "domain"), field(body, "host_type")))),
-        register(Addresses.REMOVE, body -> write(body, () -> removal(body))),
-        register(Addresses.ENABLE, body -> write(body, () -> service.setEnabled(field(body, "domain"), true))),
-        register(Addresses.DISABLE, body -> write(body, () -> service.setEnabled(field(body, "domain"), false))),
-        register(Addresses.DETAILS, body -> service.details(field(body, "domain")).map(DomainJson::details)),
-        register(Addresses.GET_HOST_TYPE, this::hostType),
-        register(Addresses.GET_DOMAINS_BY_HOST_TYPE, body -> {
-          String hostType = field(body, "host_type");
-          return Future.succeededFuture(new JsonObject().put("host_type", hostType)
-              .put("domains", new JsonArray(service.domainsByHostType(hostType))));
-        }),
-        register(Addresses.GET_ALL_STATIC, body ->
+        serve(Addresses.INSERT, body -> write(body, name -> service.insert(name, field(body, "host_type")))),
+        serve(Addresses.REMOVE, body -> write(body, name -> removal(name, body))),
+        serve(Addresses.ENABLE, body -> write(body, name -> service.setEnabled(name, true))),
+        serve(Addresses.DISABLE, body -> write(body, name -> service.setEnabled(name, false))),
+        serve(Addresses.DETAILS, body -> service.details(field(body, "domain")).map(DomainJson::details)),
+        serve(Addresses.GET_HOST_TYPE, this::hostType),
+        serve(Addresses.GET_DOMAINS_BY_HOST_TYPE, this::domainsByHostType),
+        serve(Addresses.GET_ALL_STATIC, body ->
             Future.succeededFuture(new JsonObject().put("domains", DomainJson.pairs(service.allStatic()))))));
   }
 
+  private Future<Void> serve(String address, Function<JsonObject, Future<JsonObject>> handler) {
+    return BusConsumers.serve(vertx.eventBus(), address, handler);
+  }
+
   /** A removal now, or with {@code "request": true} one left to the background workers. */
-  private Future<Void> removal(JsonObject body) {
-    String domain = field(body, "domain");
+  private Future<Void> removal(String domain, JsonObject body) {
     String hostType = field(body, "host_type");
-    if (!(body.getValue("request", false) instanceof Boolean background)) {
-      throw DomainError.INVALID_REQUEST.exception("Field request must be true or false");
-    }
-    return background ? service.requestRemove(domain, hostType) : service.remove(domain, hostType);
+    return Requests.optionalBool(body, "request") ? service.requestRemove(domain, hostType)
+        : service.remove(domain, hostType);
   }
 
   private Future<JsonObject> hostType(JsonObject body) {
@@ -67,36 +61,26 @@ public final class DomainBusVerticle extends VerticleBase {
         .orElseGet(() -> Future.failedFuture(DomainError.NOT_FOUND.exception()));
   }
 
-  private Future<Void> register(String address, Function<JsonObject, Future<JsonObject>> handler) {
-    Handler<Message<Object>> consumer = message -> {
-      try {
-        BusReplies.reply(message, handler.apply(BusReplies.body(message)));
-      } catch (DomainException e) {
-        BusReplies.fail(message, e);
-      }
-    };
-    return vertx.eventBus().consumer(address, consumer).completion();
+  private Future<JsonObject> domainsByHostType(JsonObject body) {
+    String hostType = field(body, "host_type");
+    return Future.succeededFuture(new JsonObject().put("host_type", hostType)
+        .put("domains", new JsonArray(service.domainsByHostType(hostType))));
   }
 
   private static String field(JsonObject body, String name) {
-    return BusReplies.field(body, name);
+    return Requests.string(body, name);
   }
 
-  /** The reply to a write, after waiting for the cluster when the body says {@code "wait": "cluster"}. */
-  private Future<JsonObject> write(JsonObject body, Supplier<Future<Void>> write) {
-    Object wait = body.getValue("wait");
-    if (wait != null && !"cluster".equals(wait)) {
-      return Future.failedFuture(DomainError.INVALID_REQUEST.exception("Field wait must be \"cluster\""));
-    }
-    Object millis = body.getValue("timeout_ms");
-    if (millis != null && (wait == null || !(millis instanceof Number number)
-        || number.longValue() < 1 || number.longValue() > MAX_WAIT_MS)) {
-      return Future.failedFuture(DomainError.INVALID_REQUEST.exception(
-          "Field timeout_ms must be a whole number from 1 to " + MAX_WAIT_MS + ", with \"wait\": \"cluster\""));
-    }
-    Duration timeout = millis == null ? defaultWait : Duration.ofMillis(((Number) millis).longValue());
-    return write.get()
-        .compose(x -> wait == null ? Future.succeededFuture() : service.awaitClusterApplied(timeout))
-        .map(x -> new JsonObject().put("domain", DomainName.normalize(body.getString("domain"))));
+  /**
+   * A write of the body's domain; with {@code "wait": "cluster"} the reply waits until every live
+   * node applied it. Replies {@code {"domain": canonical}}.
+   */
+  private Future<JsonObject> write(JsonObject body, Function<String, Future<Void>> write) {
+    var wait = Requests.clusterWait(body.getValue("wait"), body.getValue("timeout_ms"), defaultWait,
+        DomainError.INVALID_BODY);
+    String domain = field(body, "domain");
+    return write.apply(domain)
+        .compose(x -> wait.map(service::awaitClusterApplied).orElse(Future.succeededFuture()))
+        .map(x -> new JsonObject().put("domain", DomainName.normalize(domain)));
   }
 }

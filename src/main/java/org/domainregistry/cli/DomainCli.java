@@ -10,7 +10,7 @@ import org.domainregistry.config.ConfigLoader;
 import org.domainregistry.config.NodeConfig;
 
 /**
- * The {@code domain} CLI (SPEC §7), MongooseIM's {@code mongooseimctl domain ...}:
+ * The {@code domain} CLI (README "The `domain` CLI"), MongooseIM's {@code mongooseimctl domain ...}:
  * {@code [--config FILE] domain <command> --<argument> <value> ...}. It finds the node and its admin
  * credentials in the node's own configuration, runs the command as a GraphQL request, prints the
  * JSON response and exits 0 on success, 1 on an error response or wrong arguments.

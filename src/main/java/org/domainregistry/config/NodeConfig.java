@@ -66,7 +66,10 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
    * @param clusterWaitTimeoutMs default timeout of {@code ?wait=cluster}
    */
   public record Sync(long pollIntervalMs, int pageSize, long eventCleaningIntervalS, long eventMaxAgeS,
-                     long gapFillDelayMs, long clusterWaitTimeoutMs) {}
+                     long gapFillDelayMs, long clusterWaitTimeoutMs) {
+    /** Longest wait for the cluster to apply a write, whoever asks for it. */
+    public static final long MAX_CLUSTER_WAIT_MS = 60_000;
+  }
 
   /**
    * @param username HTTP Basic user name of the admin APIs

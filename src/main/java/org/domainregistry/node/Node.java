@@ -22,7 +22,10 @@ import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.store.DatabaseVerticle;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.EventCleaningVerticle;
 import org.domainregistry.sync.EventPollVerticle;
+import org.domainregistry.sync.SyncAddresses;
+import org.domainregistry.sync.SyncStatusVerticle;
 import org.domainregistry.sync.SyncStatus;
 import org.domainregistry.sync.WriteAnnouncer;
 import org.slf4j.Logger;
@@ -75,12 +78,13 @@ public final class Node {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
     NodeMetrics.bind(meters, registry, status);
-    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize());
+    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(),
+        notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
     String nodeId = nodeId(vertx);
+    Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
     return vertx.deployVerticle(database).compose(x -> {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
       WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus());
-      Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
       Removals removals = new Removals(vertx, database.removals(), database.cleanupHandlers(), announcer, cluster,
           nodeId, config.removal(), clusterWait);
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
@@ -89,8 +93,10 @@ public final class Node {
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
-          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service,
-              Duration.ofMillis(config.sync().clusterWaitTimeoutMs()))))
+          .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
+          .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
+              Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
+          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
           .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))

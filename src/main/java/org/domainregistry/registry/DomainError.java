@@ -1,44 +1,60 @@
 package org.domainregistry.registry;
 
 /**
- * Every error a domain operation can end with. The code and message are the contract shared by
- * the HTTP API (code, message, status), the event bus (failure code, message) and GraphQL.
- * Messages of the first six are MongooseIM's, verbatim, so existing tooling reads them.
+ * The one table of error codes, shared by every face: the machine-readable {@code code} (also the
+ * GraphQL {@code extensions.code}), the default message and the event-bus failure code. The HTTP
+ * status of each row is the API's business ({@code api/HttpErrors}); README "Error codes" lists
+ * the whole table. Messages of the first six are MongooseIM's, verbatim, so existing tooling reads
+ * them.
  */
 public enum DomainError {
-  STATIC(1, "static", "Domain is static", 403),
-  UNKNOWN_HOST_TYPE(2, "unknown_host_type", "Unknown host type", 403),
-  DUPLICATE(3, "duplicate", "Domain already exists", 409),
-  NOT_FOUND(4, "not_found", "Given domain does not exist", 404),
-  WRONG_HOST_TYPE(5, "wrong_host_type", "Wrong host type was provided", 403),
-  DELETED(6, "deleted", "Domain has been deleted", 403),
-  INVALID_DOMAIN(7, "invalid_domain", "Invalid domain name", 400),
-  INVALID_REQUEST(8, "invalid_body", "Invalid request body", 400),
-  DB_UNAVAILABLE(9, "db_unavailable", "Database unavailable", 503),
-  TIMEOUT(10, "timeout", "Timed out", 504),
-  INVALID_QUERY(11, "invalid_query", "Invalid query parameter", 400),
+  STATIC("static", "Domain is static", 1),
+  UNKNOWN_HOST_TYPE("unknown_host_type", "Unknown host type", 2),
+  DUPLICATE("duplicate", "Domain already exists", 3),
+  NOT_FOUND("not_found", "Given domain does not exist", 4),
+  WRONG_HOST_TYPE("wrong_host_type", "Wrong host type was provided", 5),
+  DELETED("deleted", "Domain has been deleted", 6),
+  INVALID_DOMAIN("invalid_domain", "Invalid domain name", 7),
+  INVALID_BODY("invalid_body", "Invalid request body", 8),
+  DB_UNAVAILABLE("db_unavailable", "Database unavailable", 9),
+  TIMEOUT("timeout", "Timed out", 10),
+  INVALID_QUERY("invalid_query", "Invalid query parameter", 11),
   /** A cleanup handler failed or timed out: the domain stays deleting and its removal is retried. */
-  CLEANUP_FAILED(12, "cleanup_failed", "Domain cleanup failed", 502),
-  INTERNAL(99, "internal", "Internal error", 500);
+  CLEANUP_FAILED("cleanup_failed", "Domain cleanup failed", 12),
+  /** Missing or wrong admin credentials. */
+  WRONG_CREDENTIALS("wrong_credentials", "Wrong credentials", 13),
+  /** The caller is known but may not do this. */
+  NO_PERMISSIONS("no_permissions", "No permission for this operation", 14),
+  /** The request itself is malformed (e.g. a path that does not decode). */
+  INVALID_REQUEST("invalid_request", "Malformed request", 15),
+  /** No route has this path. */
+  NO_ROUTE("no_route", "No such route", 16),
+  /** The route exists, not with this method. */
+  METHOD_NOT_ALLOWED("method_not_allowed", "Method not allowed", 17),
+  /** A body of a content type the route does not read. */
+  UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Expected Content-Type application/json or application/graphql",
+      18),
+  /** GraphQL: an argument value is invalid. */
+  INPUT_COERCION("input_coercion", "Invalid argument value", 19),
+  /** GraphQL: the query does not parse. */
+  PARSER_ERROR("parser_error", "Invalid query syntax", 20),
+  /** GraphQL: the query names unknown fields or arguments. */
+  VALIDATION_ERROR("validation_error", "Invalid query", 21),
+  /** GraphQL: the body is not a GraphQL request. */
+  BAD_REQUEST("bad_request", "Malformed GraphQL request", 22),
+  INTERNAL("internal", "Internal error", 99);
 
-  private final int failureCode;
   private final String code;
   private final String message;
-  private final int httpStatus;
+  private final int failureCode;
 
-  DomainError(int failureCode, String code, String message, int httpStatus) {
-    this.failureCode = failureCode;
+  DomainError(String code, String message, int failureCode) {
     this.code = code;
     this.message = message;
-    this.httpStatus = httpStatus;
+    this.failureCode = failureCode;
   }
 
-  /** Numeric failure code of event-bus replies. */
-  public int failureCode() {
-    return failureCode;
-  }
-
-  /** Machine-readable code, e.g. {@code duplicate}. */
+  /** Machine-readable code, e.g. {@code duplicate}; GraphQL's {@code extensions.code} too. */
   public String code() {
     return code;
   }
@@ -48,9 +64,9 @@ public enum DomainError {
     return message;
   }
 
-  /** HTTP status the REST API answers with. */
-  public int httpStatus() {
-    return httpStatus;
+  /** Numeric failure code of event-bus replies. */
+  public int failureCode() {
+    return failureCode;
   }
 
   /** The error with this event-bus failure code, {@link #INTERNAL} when none has it. */

@@ -14,4 +14,12 @@ public final class DomainException extends RuntimeException {
   public DomainError error() {
     return error;
   }
+
+  /**
+   * What a client may be told of any failure: a {@code DomainException} as it is, anything else
+   * as {@link DomainError#INTERNAL} with its default message (the cause is for the log only).
+   */
+  public static DomainException of(Throwable failure) {
+    return failure instanceof DomainException known ? known : DomainError.INTERNAL.exception();
+  }
 }

@@ -38,14 +38,14 @@ public final class CleanupHandlers {
    */
   public static CleanupHandler checked(String name, List<String> hostTypes, int priority, String address) {
     if (!DomainName.isValidHostType(name)) {
-      throw DomainError.INVALID_REQUEST.exception("Field name must be 1-100 printable characters");
+      throw DomainError.INVALID_BODY.exception("Field name must be 1-100 printable characters");
     }
     if (hostTypes.isEmpty() || !hostTypes.stream().allMatch(DomainName::isValidHostType)) {
-      throw DomainError.INVALID_REQUEST.exception(
+      throw DomainError.INVALID_BODY.exception(
           "Field host_types must list host types of 1-100 printable characters");
     }
     if (address == null || address.isBlank() || address.length() > MAX_ADDRESS_LENGTH) {
-      throw DomainError.INVALID_REQUEST.exception("Field address must be an event-bus address");
+      throw DomainError.INVALID_BODY.exception("Field address must be an event-bus address");
     }
     return new CleanupHandler(name, hostTypes, priority, address);
   }

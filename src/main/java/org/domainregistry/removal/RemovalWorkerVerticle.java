@@ -2,7 +2,6 @@ package org.domainregistry.removal;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import org.domainregistry.bus.Addresses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * once its lease expired. While the database is down it just tries again on the next tick.
  */
 public final class RemovalWorkerVerticle extends VerticleBase {
+  /** Node-local: a background removal was accepted here; run due removal jobs now. */
+  static final String DUE_ADDRESS = "domains.local.removal_due";
   private static final Logger LOG = LoggerFactory.getLogger(RemovalWorkerVerticle.class);
   private final Removals removals;
   private final long pollIntervalMs;
@@ -20,6 +21,7 @@ public final class RemovalWorkerVerticle extends VerticleBase {
   private boolean again;
   private boolean failing;
 
+  /** The worker running {@code removals}' due jobs, looking for them every {@code pollIntervalMs}. */
   public RemovalWorkerVerticle(Removals removals, long pollIntervalMs) {
     this.removals = removals;
     this.pollIntervalMs = pollIntervalMs;
@@ -28,7 +30,7 @@ public final class RemovalWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     vertx.setPeriodic(pollIntervalMs, id -> wake());
-    return vertx.eventBus().localConsumer(Addresses.REMOVAL_DUE, message -> wake()).completion()
+    return vertx.eventBus().localConsumer(DUE_ADDRESS, message -> wake()).completion()
         .onSuccess(x -> wake());
   }
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.domainregistry.bus.Addresses;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.RemovalProgress;
@@ -21,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removal of dynamic domains (SPEC §8) on one node. A removal marks the domain deleting and
+ * Removal of dynamic domains (README "Domain removal and sibling services") on one node. A removal marks the domain deleting and
  * persists its job; the cleanup handlers run only once every live node has dropped the domain;
  * the row goes only when all succeeded. Whoever holds the job's lease runs it: the caller of a
  * synchronous removal, else one node's {@link RemovalWorkerVerticle}. A caller that finds the job
@@ -83,7 +82,7 @@ public final class Removals {
       }
       LOG.info("Removal of domain {} ({}) requested on node {}: queued for the background workers",
           domain, hostType, nodeId);
-      return announcer.announce(start.mark()).onSuccess(x -> vertx.eventBus().send(Addresses.REMOVAL_DUE, domain));
+      return announcer.announce(start.mark()).onSuccess(x -> vertx.eventBus().send(RemovalWorkerVerticle.DUE_ADDRESS, domain));
     });
   }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -20,7 +19,6 @@ import org.domainregistry.removal.Removals;
 import org.domainregistry.store.DomainQuery;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.StoredDomain;
-import org.domainregistry.store.WriteResult;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.WriteAnnouncer;
 import org.slf4j.Logger;
@@ -55,51 +53,40 @@ public final class DomainManager implements DomainService {
 
   @Override
   public Future<Void> insert(String domain, String hostType) {
-    return write("insert", domain, hostType, name -> {
-      requireDynamicOfAllowedType(name, hostType);
-      return store.insert(name, hostType);
-    });
+    return checked("insert", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
+        .compose(x -> store.insert(name, hostType)).compose(announcer::announce));
   }
 
   @Override
   public Future<Void> remove(String domain, String hostType) {
-    return checked("remove", domain, hostType, name -> {
-      requireDynamicOfAllowedType(name, hostType);
-      return removals.remove(name, hostType);
-    });
+    return checked("remove", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
+        .compose(x -> removals.remove(name, hostType)));
   }
 
   @Override
   public Future<Void> requestRemove(String domain, String hostType) {
-    return checked("request removal", domain, hostType, name -> {
-      requireDynamicOfAllowedType(name, hostType);
-      return removals.request(name, hostType);
-    });
+    return checked("request removal", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
+        .compose(x -> removals.request(name, hostType)));
   }
 
   @Override
   public Future<CleanupRegistration> registerCleanupHandler(String name, List<String> hostTypes, int priority,
                                                             DomainCleanup cleanup) {
-    return attempt(() -> cleanupHandlers.registerLocal(name, hostTypes, priority, cleanup));
+    return Future.succeededFuture().compose(x -> cleanupHandlers.registerLocal(name, hostTypes, priority, cleanup));
   }
 
   @Override
   public Future<Void> setEnabled(String domain, boolean enabled) {
-    return write(enabled ? "enable" : "disable", domain, null, name -> {
-      requireDynamic(name);
-      return store.setEnabled(name, enabled, registry::isAllowedHostType);
-    });
+    return checked(enabled ? "enable" : "disable", domain, null, name -> dynamic(name)
+        .compose(x -> store.setEnabled(name, enabled, registry::isAllowedHostType)).compose(announcer::announce));
   }
 
   @Override
   public Future<DomainDetails> details(String domain) {
-    return attempt(() -> {
-      String name = DomainName.normalize(domain);
+    return canonical(domain).compose(name -> {
       String staticType = registry.allStatic().get(name);
-      if (staticType != null) {
-        return Future.succeededFuture(DomainDetails.ofStatic(name, staticType));
-      }
-      return store.find(name).compose(this::withRemoval);
+      return staticType != null ? Future.succeededFuture(DomainDetails.ofStatic(name, staticType))
+          : store.find(name).compose(this::withRemoval);
     });
   }
 
@@ -141,19 +128,10 @@ public final class DomainManager implements DomainService {
     return registry.allStatic();
   }
 
-  private interface Write {
-    Future<WriteResult> run(String canonicalDomain);
-  }
-
-  private Future<Void> write(String operation, String domain, String hostType, Write write) {
-    return checked(operation, domain, hostType, name -> write.run(name).compose(announcer::announce));
-  }
-
-  /** Runs the operation on the normalised name; a refusal is logged with domain and host type. */
+  /** Runs the operation on the canonical name; a refusal is logged with domain and host type. */
   private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Void>> op) {
-    return attempt(() -> op.apply(DomainName.normalize(domain))).onFailure(failure -> {
-      boolean outage = failure instanceof DomainException known && known.error() == DomainError.DB_UNAVAILABLE;
-      if (outage) {
+    return canonical(domain).compose(op).onFailure(failure -> {
+      if (DomainError.DB_UNAVAILABLE == DomainException.of(failure).error()) {
         LOG.debug("{} refused: domain {} host type {}: database unavailable", operation, domain, hostType);
       } else {
         LOG.info("{} refused: domain {} host type {}: {}", operation, domain, hostType == null ? "-" : hostType,
@@ -162,24 +140,17 @@ public final class DomainManager implements DomainService {
     });
   }
 
-  private void requireDynamic(String name) {
-    if (registry.isStatic(name)) {
-      throw DomainError.STATIC.exception();
-    }
+  /** The canonical name, or a failed future with {@code invalid_domain}. */
+  private static Future<String> canonical(String domain) {
+    return Future.succeededFuture(domain).map(DomainName::normalize);
   }
 
-  private void requireDynamicOfAllowedType(String name, String hostType) {
-    requireDynamic(name);
-    if (hostType == null || !registry.isAllowedHostType(hostType)) {
-      throw DomainError.UNKNOWN_HOST_TYPE.exception();
-    }
+  private Future<Void> dynamic(String name) {
+    return registry.isStatic(name) ? Future.failedFuture(DomainError.STATIC.exception()) : Future.succeededFuture();
   }
 
-  private static <T> Future<T> attempt(Supplier<Future<T>> action) {
-    try {
-      return action.get();
-    } catch (DomainException e) {
-      return Future.failedFuture(e);
-    }
+  private Future<Void> dynamicOfAllowedType(String name, String hostType) {
+    return dynamic(name).compose(x -> hostType != null && registry.isAllowedHostType(hostType)
+        ? Future.succeededFuture() : Future.failedFuture(DomainError.UNKNOWN_HOST_TYPE.exception()));
   }
 }

@@ -22,7 +22,7 @@ public interface DomainService {
   Future<Void> insert(String domain, String hostType);
 
   /**
-   * Removes a dynamic domain (SPEC §8): marks it deleting, deletes its admin password, runs the
+   * Removes a dynamic domain (README "Domain removal and sibling services"): marks it deleting, deletes its admin password, runs the
    * cleanup handlers of its host type in priority order, then deletes it. An absent one succeeds
    * unchanged. A failed or timed-out handler fails the call with {@code cleanup_failed}: the
    * domain stays deleting and its removal is retried, by a repeated call or in the background.

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.function.Consumer;
 import org.domainregistry.registry.DomainError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,23 @@ public final class DatabaseVerticle extends VerticleBase {
   private static final String STATEMENT_TIMEOUT = "60s";
   private final String url;
   private final int poolSize;
+  private final Consumer<String> onEvent;
   private Pool pool;
-  private PgDomainStore store;
+  private DomainStore store;
   private PgGate gate;
   private RemovalStore removals;
   private CleanupHandlerStore cleanupHandlers;
   private PgEventListener listener;
 
-  /** A database verticle on the PostgreSQL at {@code url} with a pool of {@code poolSize}. */
-  public DatabaseVerticle(String url, int poolSize) {
+  /**
+   * A database verticle on the PostgreSQL at {@code url} with a pool of {@code poolSize}, handing
+   * every event notification ({@code "<id> <domain>"}, or {@code ""} after each (re)connection:
+   * look now) to {@code onEvent}, on this verticle's context.
+   */
+  public DatabaseVerticle(String url, int poolSize, Consumer<String> onEvent) {
     this.url = url;
     this.poolSize = poolSize;
+    this.onEvent = onEvent;
   }
 
   /** The store, usable from any verticle once this one is deployed. */
@@ -64,10 +71,10 @@ public final class DatabaseVerticle extends VerticleBase {
         .using(vertx)
         .build();
     gate = new PgGate(pool);
-    store = new PgDomainStore(gate, pool);
+    store = new PgDomainStore(gate);
     removals = new PgRemovalStore(gate);
     cleanupHandlers = new PgCleanupHandlerStore(gate);
-    listener = new PgEventListener(vertx, connect);
+    listener = new PgEventListener(vertx, connect, onEvent);
     return migrate(1000)
         .recover(cause -> isUnavailable(cause) ? Future.succeededFuture() : Future.failedFuture(cause))
         .compose(x -> listener.start());

@@ -12,15 +12,14 @@ import java.util.function.Predicate;
  * Persistent storage of dynamic domains, their change log and their admins' passwords. Every
  * domain write changes {@code domain_settings} and appends one {@code domain_events} row in one
  * transaction, or changes nothing and appends nothing; passwords ({@code domain_admins}) are not
- * domain changes and append no event. Failures are {@link org.domainregistry.registry.DomainException}s.
+ * domain changes and append no event. Domains are deleted only through their removal
+ * ({@link RemovalStore}), which runs the cleanup handlers first. Failures are
+ * {@link org.domainregistry.registry.DomainException}s.
  */
 public interface DomainStore {
 
   /** Creates a new enabled domain; an identical existing pair is unchanged; otherwise {@code duplicate}. */
   Future<WriteResult> insert(String domain, String hostType);
-
-  /** Deletes the domain; absent is unchanged; {@code wrong_host_type} when stored with another type. */
-  Future<WriteResult> remove(String domain, String hostType);
 
   /**
    * Sets the status to enabled or disabled. {@code not_found} when absent, {@code unknown_host_type}

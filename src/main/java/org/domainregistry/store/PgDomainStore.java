@@ -3,8 +3,6 @@ package org.domainregistry.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,28 +11,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainStatus;
 
 /** {@link DomainStore} on PostgreSQL through the reactive PG client. */
 public final class PgDomainStore implements DomainStore {
-  private static final int WRITE_ATTEMPTS = 3;
-  private final Pool pool;
   private final PgGate gate;
   private final PgSnapshotLoader loader;
+  private final PgGapFiller gapFiller;
 
   /** A store on this pool, closed until {@link #markSchemaReady()}. */
   public PgDomainStore(Pool pool) {
-    this(new PgGate(pool), pool);
+    this(new PgGate(pool));
   }
 
-  PgDomainStore(PgGate gate, Pool pool) {
-    this.pool = pool;
+  PgDomainStore(PgGate gate) {
     this.gate = gate;
-    this.loader = new PgSnapshotLoader(pool);
+    this.loader = new PgSnapshotLoader();
+    this.gapFiller = new PgGapFiller();
   }
 
   /** Opens the store for use once the schema is migrated; until then every call is {@code db_unavailable}. */
@@ -44,10 +39,10 @@ public final class PgDomainStore implements DomainStore {
 
   @Override
   public Future<WriteResult> insert(String domain, String hostType) {
-    return write(conn -> conn.preparedQuery(Sql.INSERT_DOMAIN).execute(Tuple.of(domain, hostType))
+    return gate.transaction(conn -> conn.preparedQuery(Sql.INSERT_DOMAIN).execute(Tuple.of(domain, hostType))
         .compose(rows -> rows.rowCount() == 1
-            ? appendEvent(conn, domain)
-            : selectForUpdate(conn, domain).map(existing -> {
+            ? DomainRows.appendEvent(conn, domain)
+            : DomainRows.lock(conn, domain).map(existing -> {
               if (existing == null) {
                 throw new PgGate.RetryableConflict("domain removed during insert");
               }
@@ -59,24 +54,9 @@ public final class PgDomainStore implements DomainStore {
   }
 
   @Override
-  public Future<WriteResult> remove(String domain, String hostType) {
-    return write(conn -> selectForUpdate(conn, domain).compose(existing -> {
-      if (existing == null) {
-        return Future.succeededFuture(WriteResult.UNCHANGED);
-      }
-      if (!existing.hostType().equals(hostType)) {
-        return Future.failedFuture(DomainError.WRONG_HOST_TYPE.exception());
-      }
-      return conn.preparedQuery(Sql.DELETE_ADMIN).execute(Tuple.of(domain))
-          .compose(x -> conn.preparedQuery(Sql.DELETE_DOMAIN).execute(Tuple.of(domain)))
-          .compose(x -> appendEvent(conn, domain));
-    }));
-  }
-
-  @Override
   public Future<WriteResult> setEnabled(String domain, boolean enabled, Predicate<String> allowedHostType) {
     DomainStatus target = enabled ? DomainStatus.ENABLED : DomainStatus.DISABLED;
-    return write(conn -> selectForUpdate(conn, domain).compose(existing -> {
+    return gate.transaction(conn -> DomainRows.lock(conn, domain).compose(existing -> {
       if (existing == null) {
         return Future.failedFuture(DomainError.NOT_FOUND.exception());
       }
@@ -86,25 +66,22 @@ public final class PgDomainStore implements DomainStore {
       if (existing.status() == DomainStatus.DELETING) {
         return Future.failedFuture(DomainError.DELETED.exception());
       }
-      if (existing.status() == target) {
-        return Future.succeededFuture(WriteResult.UNCHANGED);
-      }
-      return conn.preparedQuery(Sql.UPDATE_STATUS).execute(Tuple.of(domain, (short) target.code()))
-          .compose(x -> appendEvent(conn, domain));
+      return existing.status() == target ? Future.succeededFuture(WriteResult.UNCHANGED)
+          : DomainRows.setStatus(conn, domain, target);
     }));
   }
 
   @Override
   public Future<StoredDomain> find(String domain) {
-    return read(() -> pool.preparedQuery(Sql.SELECT_DOMAIN).execute(Tuple.of(domain)).map(PgDomainStore::firstDomain));
+    return gate.run(pool -> pool.preparedQuery(Sql.SELECT_DOMAIN).execute(Tuple.of(domain)).map(DomainRows::first));
   }
 
   @Override
   public Future<Map<String, StoredDomain>> findAll(Collection<String> domains) {
-    return read(() -> pool.preparedQuery(Sql.SELECT_DOMAINS).execute(Tuple.of(domains.toArray(new String[0])))
+    return gate.run(pool -> pool.preparedQuery(Sql.SELECT_DOMAINS).execute(Tuple.of(domains.toArray(new String[0])))
         .map(rows -> {
           Map<String, StoredDomain> found = new HashMap<>();
-          rows.forEach(row -> found.put(row.getString("domain"), toDomain(row)));
+          rows.forEach(row -> found.put(row.getString("domain"), DomainRows.toDomain(row)));
           return found;
         }));
   }
@@ -114,27 +91,25 @@ public final class PgDomainStore implements DomainStore {
     Tuple args = Tuple.of(query.after().orElse(""), query.hostType().orElse(null),
         query.status().map(s -> (short) s.code()).orElse(null),
         excluded.toArray(new String[0]), query.limit());
-    return read(() -> pool.preparedQuery(Sql.LIST_DOMAINS).execute(args).map(rows -> {
+    return gate.run(pool -> pool.preparedQuery(Sql.LIST_DOMAINS).execute(args).map(rows -> {
       List<StoredDomain> page = new ArrayList<>(rows.size());
-      rows.forEach(row -> page.add(toDomain(row)));
+      rows.forEach(row -> page.add(DomainRows.toDomain(row)));
       return page;
     }));
   }
 
   @Override
   public Future<Snapshot> loadEnabled(int pageSize, Consumer<List<StoredDomain>> sink) {
-    return read(() -> loader.load(pageSize, sink));
+    return gate.run(pool -> loader.load(pool, pageSize, sink));
   }
 
   @Override
   public Future<List<DomainEvent>> eventsAfter(long afterId, Collection<Long> alsoIds, int limit) {
     Tuple args = Tuple.of(afterId, alsoIds.toArray(new Long[0]), limit);
-    return read(() -> pool.preparedQuery(Sql.EVENTS_AFTER).execute(args).map(rows -> {
+    return gate.run(pool -> pool.preparedQuery(Sql.EVENTS_AFTER).execute(args).map(rows -> {
       List<DomainEvent> events = new ArrayList<>(rows.size());
       for (Row row : rows) {
-        StoredDomain current = row.getString("host_type") == null ? null
-            : new StoredDomain(row.getString("domain"), row.getString("host_type"),
-                DomainStatus.ofStoredCode(row.getShort("status")));
+        StoredDomain current = row.getString("host_type") == null ? null : DomainRows.toDomain(row);
         events.add(new DomainEvent(row.getLong("id"), row.getString("domain"), current));
       }
       return events;
@@ -143,63 +118,35 @@ public final class PgDomainStore implements DomainStore {
 
   @Override
   public Future<GapFill> fillGap(long eventId, boolean fromSnapshot) {
-    return read(() -> new PgGapFiller(pool).fill(eventId, fromSnapshot));
+    return gate.run(pool -> gapFiller.fill(pool, eventId, fromSnapshot));
   }
 
   @Override
   public Future<Integer> cleanEvents(Duration maxAge, long upTo) {
-    return read(() -> pool.preparedQuery(Sql.CLEAN_EVENTS).execute(Tuple.of((double) maxAge.toSeconds(), upTo))
+    return gate.run(pool -> pool.preparedQuery(Sql.CLEAN_EVENTS).execute(Tuple.of((double) maxAge.toSeconds(), upTo))
         .map(rows -> rows.size() == 0 ? 0 : rows.iterator().next().getLong("deleted").intValue()));
   }
 
   @Override
   public Future<EventBounds> eventBounds() {
-    return read(() -> pool.query(Sql.EVENT_BOUNDS).execute().map(rows -> {
-      Row row = rows.iterator().next();
-      return new EventBounds(row.getLong("min_id"), row.getLong("max_id"), row.getLong("cleaned_through"));
-    }));
+    return gate.run(pool -> pool.query(Sql.EVENT_BOUNDS).execute().map(rows -> EventBounds.read(rows.iterator().next())));
   }
 
   @Override
   public Future<String> findAdminPassword(String domain) {
-    return read(() -> pool.preparedQuery(Sql.SELECT_ADMIN).execute(Tuple.of(domain))
+    return gate.run(pool -> pool.preparedQuery(Sql.SELECT_ADMIN).execute(Tuple.of(domain))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("pass_details")));
   }
 
   @Override
   public Future<Boolean> setAdminPassword(String domain, String passDetails, boolean staticDomain) {
-    return read(() -> pool.preparedQuery(Sql.UPSERT_ADMIN).execute(Tuple.of(domain, passDetails, staticDomain))
+    return gate.run(pool -> pool.preparedQuery(Sql.UPSERT_ADMIN).execute(Tuple.of(domain, passDetails, staticDomain))
         .map(rows -> rows.rowCount() == 1));
   }
 
   @Override
   public Future<Boolean> deleteAdminPassword(String domain) {
-    return read(() -> pool.preparedQuery(Sql.DELETE_ADMIN).execute(Tuple.of(domain)).map(rows -> rows.rowCount() == 1));
-  }
-
-  private Future<WriteResult> write(Function<SqlConnection, Future<WriteResult>> work) {
-    return gate.transaction(work);
-  }
-
-  private <T> Future<T> read(Supplier<Future<T>> query) {
-    return gate.run(unused -> query.get());
-  }
-
-  private static Future<WriteResult> appendEvent(SqlConnection conn, String domain) {
-    return conn.preparedQuery(Sql.INSERT_EVENT).execute(Tuple.of(domain))
-        .map(rows -> new WriteResult(rows.iterator().next().getLong("id")));
-  }
-
-  private static Future<StoredDomain> selectForUpdate(SqlConnection conn, String domain) {
-    return conn.preparedQuery(Sql.SELECT_DOMAIN_FOR_UPDATE).execute(Tuple.of(domain)).map(PgDomainStore::firstDomain);
-  }
-
-  private static StoredDomain firstDomain(RowSet<Row> rows) {
-    return rows.size() == 0 ? null : toDomain(rows.iterator().next());
-  }
-
-  static StoredDomain toDomain(Row row) {
-    return new StoredDomain(row.getString("domain"), row.getString("host_type"),
-        DomainStatus.ofStoredCode(row.getShort("status")));
+    return gate.run(pool -> pool.preparedQuery(Sql.DELETE_ADMIN).execute(Tuple.of(domain))
+        .map(rows -> rows.rowCount() == 1));
   }
 }

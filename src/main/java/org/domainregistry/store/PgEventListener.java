@@ -4,14 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
-import org.domainregistry.bus.Addresses;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * LISTENs on the channel the events trigger NOTIFYs, so that rows written by anyone (another
- * cluster, plain SQL, a MongooseIM node) are seen at once, and forwards each notification on the
- * node-local bus. After every (re)connection it forwards an empty notification: look now, since
+ * cluster, plain SQL, a MongooseIM node) are seen at once, and hands each notification to its
+ * callback. After every (re)connection it hands on an empty notification: look now, since
  * notifications sent while disconnected are lost (the poll reads their events all the same; only a
  * row given a low id by hand during a disconnection waits for the next full reload).
  */
@@ -21,12 +21,12 @@ final class PgEventListener {
   private final Vertx vertx;
   private final PgSubscriber subscriber;
 
-  PgEventListener(Vertx vertx, PgConnectOptions options) {
+  PgEventListener(Vertx vertx, PgConnectOptions options, Consumer<String> onEvent) {
     this.vertx = vertx;
     this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> RECONNECT_MS);
     subscriber.channel(Sql.EVENT_CHANNEL)
-        .subscribeHandler(x -> vertx.eventBus().publish(Addresses.DB_EVENT, ""))
-        .handler(payload -> vertx.eventBus().publish(Addresses.DB_EVENT, payload));
+        .subscribeHandler(x -> onEvent.accept(""))
+        .handler(onEvent::accept);
   }
 
   /** Connects, retrying in the background until the database answers. */

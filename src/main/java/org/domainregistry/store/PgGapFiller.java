@@ -2,7 +2,6 @@ package org.domainregistry.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -13,16 +12,11 @@ import io.vertx.sqlclient.Tuple;
  * some other cleaner deleted before it was read.
  */
 final class PgGapFiller {
-  private final Pool pool;
 
-  PgGapFiller(Pool pool) {
-    this.pool = pool;
-  }
-
-  Future<GapFill> fill(long eventId, boolean fromSnapshot) {
+  Future<GapFill> fill(Pool pool, long eventId, boolean fromSnapshot) {
     return pool.withTransaction(conn -> conn.query(Sql.GAP_LOCK_TIMEOUT).execute()
-            .compose(x -> conn.query(Sql.GAP_FACTS).execute())
-            .compose(rows -> decide(conn, eventId, fromSnapshot, rows.iterator().next())))
+            .compose(x -> conn.query(Sql.EVENT_BOUNDS).execute())
+            .compose(rows -> decide(conn, eventId, fromSnapshot, EventBounds.read(rows.iterator().next()))))
         .recover(failure -> {
           if (failure instanceof BelowOldest) {
             return Future.succeededFuture(GapFill.BELOW_OLDEST);
@@ -31,18 +25,18 @@ final class PgGapFiller {
         });
   }
 
-  private Future<GapFill> decide(SqlConnection conn, long eventId, boolean fromSnapshot, Row facts) {
-    if (eventId > facts.getLong("last_issued")) {
+  private static Future<GapFill> decide(SqlConnection conn, long eventId, boolean fromSnapshot, EventBounds bounds) {
+    if (eventId > bounds.lastIssued()) {
       return Future.succeededFuture(GapFill.NOT_ISSUED);
     }
-    if (eventId <= facts.getLong("cleaned_through")) {
+    if (eventId <= bounds.cleanedThrough()) {
       return Future.succeededFuture(GapFill.BELOW_OLDEST);
     }
     return conn.preparedQuery(Sql.FILL_GAP).execute(Tuple.of(eventId)).compose(rows -> {
       if (rows.rowCount() == 0) {
         return Future.succeededFuture(GapFill.PRESENT);
       }
-      return eventId < facts.getLong("min_id") && !fromSnapshot
+      return eventId < bounds.minId() && !fromSnapshot
           ? Future.failedFuture(new BelowOldest())
           : Future.succeededFuture(GapFill.PLUGGED);
     });

@@ -20,7 +20,7 @@ final class PgRemovalStore implements RemovalStore {
 
   @Override
   public Future<RemovalStart> start(String domain, String hostType, String claimant, Duration lease) {
-    return gate.transaction(conn -> lockDomain(conn, domain).compose(existing -> {
+    return gate.transaction(conn -> DomainRows.lock(conn, domain).compose(existing -> {
       if (existing == null) {
         return Future.succeededFuture(RemovalStart.ABSENT);
       }
@@ -35,11 +35,8 @@ final class PgRemovalStore implements RemovalStore {
   }
 
   private static Future<WriteResult> markDeleting(SqlConnection conn, StoredDomain existing) {
-    if (existing.status() == DomainStatus.DELETING) {
-      return Future.succeededFuture(WriteResult.UNCHANGED);
-    }
-    Tuple args = Tuple.of(existing.domain(), (short) DomainStatus.DELETING.code());
-    return conn.preparedQuery(Sql.UPDATE_STATUS).execute(args).compose(x -> appendEvent(conn, existing.domain()));
+    return existing.status() == DomainStatus.DELETING ? Future.succeededFuture(WriteResult.UNCHANGED)
+        : DomainRows.setStatus(conn, existing.domain(), DomainStatus.DELETING);
   }
 
   private static Future<RemovalStart> queue(SqlConnection conn, String domain, String hostType, WriteResult mark) {
@@ -70,7 +67,7 @@ final class PgRemovalStore implements RemovalStore {
 
   @Override
   public Future<Optional<WriteResult>> finish(String domain, String claimant) {
-    return gate.transaction(conn -> lockDomain(conn, domain)
+    return gate.transaction(conn -> DomainRows.lock(conn, domain)
         .compose(existing -> conn.preparedQuery(Sql.DELETE_OWNED_JOB).execute(Tuple.of(domain, claimant))
             .compose(deleted -> {
               if (deleted.rowCount() == 0) {
@@ -79,10 +76,7 @@ final class PgRemovalStore implements RemovalStore {
               if (existing == null || existing.status() != DomainStatus.DELETING) {
                 return Future.succeededFuture(Optional.of(WriteResult.UNCHANGED));
               }
-              return conn.preparedQuery(Sql.DELETE_ADMIN).execute(Tuple.of(domain))
-                  .compose(x -> conn.preparedQuery(Sql.DELETE_DOMAIN).execute(Tuple.of(domain)))
-                  .compose(x -> appendEvent(conn, domain))
-                  .map(Optional::of);
+              return DomainRows.delete(conn, domain).map(Optional::of);
             })));
   }
 
@@ -96,16 +90,6 @@ final class PgRemovalStore implements RemovalStore {
   @Override
   public Future<Optional<RemovalJob>> find(String domain) {
     return gate.run(pool -> pool.preparedQuery(Sql.SELECT_JOB).execute(Tuple.of(domain)).map(PgRemovalStore::firstJob));
-  }
-
-  private static Future<StoredDomain> lockDomain(SqlConnection conn, String domain) {
-    return conn.preparedQuery(Sql.SELECT_DOMAIN_FOR_UPDATE).execute(Tuple.of(domain))
-        .map(rows -> rows.size() == 0 ? null : PgDomainStore.toDomain(rows.iterator().next()));
-  }
-
-  private static Future<WriteResult> appendEvent(SqlConnection conn, String domain) {
-    return conn.preparedQuery(Sql.INSERT_EVENT).execute(Tuple.of(domain))
-        .map(rows -> new WriteResult(rows.iterator().next().getLong("id")));
   }
 
   private static Optional<RemovalJob> firstJob(RowSet<Row> rows) {

@@ -11,7 +11,7 @@ final class Sql {
   static final String EVENT_CHANNEL = "domain_events";
 
   /** The highest event id the cleaner has deleted, as a scalar subquery. */
-  static final String CLEANED_BELOW =
+  private static final String CLEANED_BELOW =
       "(SELECT COALESCE(MAX(value), 0) FROM domain_registry_meta WHERE name = 'events_cleaned_through')";
 
   static final String INSERT_DOMAIN =
@@ -45,8 +45,6 @@ final class Sql {
           + "ORDER BY domain COLLATE \"C\" LIMIT $5";
 
   static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
-  static final String MAX_EVENT_ID = "SELECT COALESCE(MAX(id), 0) AS max_id, COALESCE(MIN(id), 1) AS min_id, "
-      + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
   static final String RECENT_EVENT_IDS =
       "SELECT id FROM domain_events WHERE id > $1 ORDER BY id";
   static final String ENABLED_PAGE =
@@ -59,11 +57,6 @@ final class Sql {
           + "WHERE e.id > $1 OR e.id = ANY($2) ORDER BY e.id LIMIT $3";
   /** How long plugging a gap may wait for the transaction holding that id before trying later. */
   static final String GAP_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
-  /** What decides whether a missing id may be plugged: the oldest kept id, the last issued, the cleaned. */
-  static final String GAP_FACTS =
-      "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(pg_sequence_last_value("
-          + "pg_get_serial_sequence('domain_events', 'id')::regclass), MAX(id), 0) AS last_issued, "
-          + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
   /** Waits for a transaction holding the id, then either finds the real event or takes the id. */
   static final String FILL_GAP =
       "INSERT INTO domain_events (id, domain) VALUES ($1, '') ON CONFLICT (id) DO NOTHING RETURNING id";
@@ -75,8 +68,13 @@ final class Sql {
           + "SELECT 'events_cleaned_through', MAX(id) FROM deleted HAVING COUNT(*) > 0 "
           + "ON CONFLICT (name) DO UPDATE SET value = GREATEST(domain_registry_meta.value, EXCLUDED.value) "
           + "RETURNING (SELECT COUNT(*) FROM deleted) AS deleted";
+  /**
+   * Where the events table stands: the oldest and newest kept id, the last id the sequence handed
+   * out (an id above it is not issued yet) and the highest id the cleaner deleted.
+   */
   static final String EVENT_BOUNDS =
-      "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(MAX(id), 0) AS max_id, "
+      "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(MAX(id), 0) AS max_id, COALESCE(pg_sequence_last_value("
+          + "pg_get_serial_sequence('domain_events', 'id')::regclass), MAX(id), 0) AS last_issued, "
           + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
 
   static final String SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(7250001)";

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.domainregistry.bus.Addresses;
 import org.domainregistry.registry.DomainError;
 
 /**
@@ -51,7 +50,7 @@ public final class ClusterSync {
     List<String> nodes = liveNodes();
     List<Future<Object>> replies = new ArrayList<>();
     for (String node : nodes) {
-      replies.add(vertx.eventBus().request(Addresses.nodeAwaitApplied(node), request, options).map(x -> null)
+      replies.add(vertx.eventBus().request(SyncAddresses.nodeAwaitApplied(node), request, options).map(x -> null)
           .recover(ClusterSync::leftOrStarting));
     }
     return Future.join(replies).<Void>mapEmpty().recover(x -> {
@@ -81,7 +80,7 @@ public final class ClusterSync {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(Math.max(1, timeout.toMillis()));
     List<Future<JsonObject>> replies = new ArrayList<>();
     for (String node : liveNodes()) {
-      replies.add(vertx.eventBus().<JsonObject>request(Addresses.nodeSync(node), null, options)
+      replies.add(vertx.eventBus().<JsonObject>request(SyncAddresses.nodeSync(node), null, options)
           .map(reply -> reply.body()));
     }
     return Future.join(replies).otherwiseEmpty().map(x -> {

@@ -13,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.domainregistry.api.DomainJson;
-import org.domainregistry.bus.Addresses;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -26,14 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives the {@link EventPoller}: the first load, a poll on every {@code check_for_updates} nudge,
  * database notification and poll interval (bursts coalesce into one poll), backoff while the
- * database is down, gap plugging and event cleaning. Answers "has event N been applied here?".
+ * database is down, and gap plugging. Answers "has event N been applied here?".
  */
 public final class EventPollVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(EventPollVerticle.class);
-  private static final long MAX_WAIT_MS = 60_000;
   private final NodeConfig.Sync config;
-  private final DomainStore store;
-  private final DomainRegistry registry;
   private final SyncStatus status;
   private final String nodeId;
   private final EventPoller poller;
@@ -51,26 +46,22 @@ public final class EventPollVerticle extends VerticleBase {
   public EventPollVerticle(NodeConfig.Sync config, DomainRegistry registry, DomainStore store, SyncStatus status,
                            String nodeId) {
     this.config = config;
-    this.store = store;
-    this.registry = registry;
     this.status = status;
     this.nodeId = nodeId;
     this.poller = new EventPoller(store, registry, status, config.pageSize(), config.pollIntervalMs(), clock);
-    this.gaps = new GapPlugger(store);
+    this.gaps = new GapPlugger(store, () -> System.nanoTime() / 1_000_000);
     this.backoff = new PollBackoff(config.pollIntervalMs());
   }
 
   @Override
   public Future<?> start() {
     vertx.setPeriodic(config.pollIntervalMs(), id -> requestPoll());
-    vertx.setPeriodic(config.eventCleaningIntervalS() * 1000, id -> cleanEvents());
     var bus = vertx.eventBus();
     return Future.join(List.of(
-            bus.<Long>localConsumer(Addresses.AWAIT_APPLIED, this::awaitApplied).completion(),
-            bus.<JsonObject>consumer(Addresses.nodeAwaitApplied(nodeId), this::awaitAppliedByNode).completion(),
-            bus.consumer(Addresses.nodeSync(nodeId), this::syncStatus).completion(),
-            bus.consumer(Addresses.CHECK_FOR_UPDATES, message -> requestPoll()).completion(),
-            bus.<String>localConsumer(Addresses.DB_EVENT, this::announced).completion()))
+            bus.<Long>localConsumer(SyncAddresses.AWAIT_APPLIED, this::awaitApplied).completion(),
+            bus.<JsonObject>consumer(SyncAddresses.nodeAwaitApplied(nodeId), this::awaitAppliedByNode).completion(),
+            bus.consumer(SyncAddresses.CHECK_FOR_UPDATES, message -> requestPoll()).completion(),
+            bus.<String>localConsumer(SyncAddresses.DB_EVENT, this::announced).completion()))
         .compose(x -> polling ? currentPoll : runPoll())
         .otherwiseEmpty();
   }
@@ -107,8 +98,8 @@ public final class EventPollVerticle extends VerticleBase {
       polling = false;
       if (result.succeeded()) {
         recovered(staleSince);
-        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), clock.millis(),
-            this::requestPoll, poller::reloadOnNextPoll);
+        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), this::requestPoll,
+            poller::reloadOnNextPoll);
       } else {
         failed(result.cause());
       }
@@ -152,7 +143,8 @@ public final class EventPollVerticle extends VerticleBase {
     long upTo = request.body().getLong("up_to", 0L);
     Set<Long> except = new HashSet<>();
     request.body().getJsonArray("except", new JsonArray()).forEach(id -> except.add(((Number) id).longValue()));
-    long timeout = Math.min(MAX_WAIT_MS, request.body().getLong("timeout_ms", config.clusterWaitTimeoutMs()));
+    long timeout = Math.min(NodeConfig.Sync.MAX_CLUSTER_WAIT_MS,
+        request.body().getLong("timeout_ms", config.clusterWaitTimeoutMs()));
     await(request, () -> poller.hasAppliedAllUpTo(upTo, except), 0, timeout);
   }
 
@@ -172,16 +164,12 @@ public final class EventPollVerticle extends VerticleBase {
       if (result.succeeded()) {
         request.reply(status.appliedEventId());
       } else {
-        DomainError error = ((DomainException) result.cause()).error();
-        request.fail(error.failureCode(), result.cause().getMessage());
+        DomainException failure = DomainException.of(result.cause());
+        request.fail(failure.error().failureCode(), failure.getMessage());
       }
     });
     backoff.skip();
     requestPoll();
-  }
-
-  private void syncStatus(Message<Object> request) {
-    request.reply(DomainJson.sync(status, nodeId, registry.dynamicSize()));
   }
 
   private void recovered(Instant staleSince) {
@@ -203,15 +191,5 @@ public final class EventPollVerticle extends VerticleBase {
       LOG.warn("Database unreachable, serving the last registry (stale since {}): {}",
           status.staleSince(), cause.getMessage());
     }
-  }
-
-  private void cleanEvents() {
-    store.cleanEvents(Duration.ofSeconds(config.eventMaxAgeS()), status.appliedEventId())
-        .onSuccess(deleted -> {
-          if (deleted > 0) {
-            LOG.info("Cleaned {} events older than {} s", deleted, config.eventMaxAgeS());
-          }
-        })
-        .onFailure(cause -> LOG.warn("Event cleaning failed: {}", cause.getMessage()));
   }
 }

@@ -2,6 +2,7 @@ package org.domainregistry.sync;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.GapFill;
 import org.slf4j.Logger;
@@ -19,23 +20,28 @@ final class GapPlugger {
   private static final long FIRST_PAUSE_MS = 1000;
   private static final long MAX_PAUSE_MS = 30_000;
   private final DomainStore store;
+  private final LongSupplier clockMillis;
   private boolean running;
   private long pauseMs;
   private long quietUntil;
 
-  GapPlugger(DomainStore store) {
+  /** Plugs gaps in {@code store}, timing its pauses by {@code clockMillis}. */
+  GapPlugger(DomainStore store, LongSupplier clockMillis) {
     this.store = store;
+    this.clockMillis = clockMillis;
   }
 
   /**
    * Plugs these gaps unless a run is going on or runs are paused; {@code resolved} runs after a run
    * that resolved some gap, {@code reload} when a gap may be an event deleted before it was read.
+   * Returns the run, or null when none started.
    */
-  void plug(List<GapToPlug> gaps, long nowMillis, Runnable resolved, Runnable reload) {
-    if (running || gaps.isEmpty() || nowMillis < quietUntil) {
-      return;
+  Future<Void> plug(List<GapToPlug> gaps, Runnable resolved, Runnable reload) {
+    if (running || gaps.isEmpty() || clockMillis.getAsLong() < quietUntil) {
+      return null;
     }
     running = true;
+    long startedAt = clockMillis.getAsLong();
     boolean[] progress = {false};
     Future<Void> chain = Future.succeededFuture();
     for (GapToPlug gap : gaps) {
@@ -49,7 +55,7 @@ final class GapPlugger {
             return null;
           }));
     }
-    chain.onComplete(result -> {
+    return chain.onComplete(result -> {
       running = false;
       if (progress[0]) {
         pauseMs = 0;
@@ -57,7 +63,7 @@ final class GapPlugger {
         resolved.run();
       } else {
         pauseMs = pauseMs == 0 ? FIRST_PAUSE_MS : Math.min(MAX_PAUSE_MS, pauseMs * 2);
-        quietUntil = nowMillis + pauseMs;
+        quietUntil = startedAt + pauseMs;
       }
     });
   }

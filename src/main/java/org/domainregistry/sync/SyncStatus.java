@@ -1,5 +1,6 @@
 package org.domainregistry.sync;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,6 +67,29 @@ public final class SyncStatus {
   /** Full loads since start, the first included. */
   public long fullReloads() {
     return fullReloads;
+  }
+
+  /**
+   * The state as the APIs show it (README "REST admin API", sync state): {@code node},
+   * {@code applied_event_id}, {@code max_seen_event_id}, {@code db_max_event_id},
+   * {@code pending_gaps}, {@code loaded}, {@code ready}, {@code stale_since}, {@code last_poll_at},
+   * {@code full_reloads}, {@code dynamic_domains}.
+   */
+  public JsonObject toJson(String nodeId, int dynamicDomains) {
+    Instant stale = staleSince;
+    Instant lastPoll = lastPollAt;
+    return new JsonObject()
+        .put("node", nodeId)
+        .put("applied_event_id", appliedEventId)
+        .put("max_seen_event_id", maxSeenEventId)
+        .put("db_max_event_id", dbMaxEventId)
+        .put("pending_gaps", pendingGaps)
+        .put("loaded", loaded)
+        .put("ready", ready())
+        .put("stale_since", stale == null ? null : stale.toString())
+        .put("last_poll_at", lastPoll == null ? null : lastPoll.toString())
+        .put("full_reloads", fullReloads)
+        .put("dynamic_domains", dynamicDomains);
   }
 
   void recordLoad() {

@@ -2,7 +2,7 @@ package org.domainregistry.sync;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import org.domainregistry.bus.Addresses;
+
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.store.WriteResult;
 
@@ -22,9 +22,9 @@ public final class WriteAnnouncer {
   /** Completes once the write is applied here; fails with {@code timeout} or the poller's error. */
   public Future<Void> announce(WriteResult result) {
     if (result.changed()) {
-      eventBus.publish(Addresses.CHECK_FOR_UPDATES, result.eventId());
+      eventBus.publish(SyncAddresses.CHECK_FOR_UPDATES, result.eventId());
     }
-    return eventBus.<Long>request(Addresses.AWAIT_APPLIED, result.eventId())
+    return eventBus.<Long>request(SyncAddresses.AWAIT_APPLIED, result.eventId())
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(DomainError.TIMEOUT.exception(result.changed()
             ? "Written (event " + result.eventId() + ") but not yet applied on this node: " + failure.getMessage()

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -88,7 +89,9 @@ class DomainAdminPasswordTest {
       assertThat(canLogIn(domain, "pw-" + removal)).isTrue();
 
       graphql(GLOBAL, "mutation { domain { " + removal + "(domain: \"" + domain + "\", hostType: \"type1\") { status } } }");
-      Await.until(domain + " removed", Duration.ofSeconds(10), () -> passDetailsOrNull(domain) == null);
+      Await.until(domain + " removed", Duration.ofSeconds(10), () -> passDetailsOrNull(domain) == null
+          && node.service().details(domain).transform(details -> Future.succeededFuture(details.failed()))
+              .toCompletionStage().toCompletableFuture().join());
       add(domain);
 
       assertThat(canLogIn(domain, "pw-" + removal)).as("old password after re-adding " + domain).isFalse();

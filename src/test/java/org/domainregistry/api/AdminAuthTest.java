@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** HTTP Basic authentication of the admin API when credentials are configured (SPEC §5). */
+/** HTTP Basic authentication of the admin API when credentials are configured (README "REST admin API"). */
 class AdminAuthTest {
   private static Node node;
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.domainregistry.bus.Addresses;
 import org.domainregistry.node.Node;
+import org.domainregistry.api.HttpErrors;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.support.Await;
 import org.domainregistry.support.RestClient;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database really stops under a running node (SPEC §4, §5): writes answer 503
+ * The database really stops under a running node (README "Guarantees", "REST admin API"): writes answer 503
  * {@code db_unavailable}, lookups keep answering from memory, readiness reports the outage, and the
  * node catches up by itself when the database returns.
  */
@@ -94,7 +95,7 @@ class DatabaseOutageTest {
     assertError(api.delete(domainPath("before.example"), hostType("type1")), DomainError.DB_UNAVAILABLE);
     assertError(api.get(domainPath("before.example")), DomainError.DB_UNAVAILABLE);
     assertError(api.get("/api/domains"), DomainError.DB_UNAVAILABLE);
-    assertThat(DomainError.DB_UNAVAILABLE.httpStatus()).isEqualTo(503);
+    assertThat(HttpErrors.status(DomainError.DB_UNAVAILABLE)).isEqualTo(503);
     assertThat(DomainError.DB_UNAVAILABLE.code()).isEqualTo("db_unavailable");
 
     Throwable failure = Await.failure(node.vertx().eventBus().request(Addresses.INSERT,

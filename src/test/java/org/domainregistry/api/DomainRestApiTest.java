@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every route of the REST admin API (SPEC §5) over real HTTP against one node on real
+ * Every route of the REST admin API (README "REST admin API") over real HTTP against one node on real
  * PostgreSQL: successes, every error with its exact body, and proof that rejected requests change
  * nothing. Each test uses domain names of its own, so tests share the node without interfering.
  */

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The event-bus API of SPEC §6 as a sibling service uses it: JSON requests on {@code domains.*},
+ * The event-bus API of README "Event-bus API" as a sibling service uses it: JSON requests on {@code domains.*},
  * JSON replies, and failures as {@link ReplyException}s carrying the {@link DomainError} failure
- * code and the SPEC §2 message. One node on real PostgreSQL; each test uses domains of its own.
+ * code and the message of README "Error codes". One node on real PostgreSQL; each test uses domains of its own.
  */
 @ExtendWith(VertxExtension.class)
 class DomainBusApiTest {
@@ -228,7 +228,7 @@ class DomainBusApiTest {
           .onComplete(ctx.failing(failure -> ctx.verify(() -> {
             ReplyException reply = replyException(failure);
             assertThat(reply.failureCode()).as("%s %s", request[0], request[1])
-                .isEqualTo(DomainError.INVALID_REQUEST.failureCode());
+                .isEqualTo(DomainError.INVALID_BODY.failureCode());
             assertThat(reply.getMessage()).isNotBlank();
             refused.flag();
           })));
@@ -242,7 +242,7 @@ class DomainBusApiTest {
   void failureCodesAreTheDocumentedNumbers() {
     assertThat(List.of(DomainError.STATIC, DomainError.UNKNOWN_HOST_TYPE, DomainError.DUPLICATE,
             DomainError.NOT_FOUND, DomainError.WRONG_HOST_TYPE, DomainError.DELETED, DomainError.INVALID_DOMAIN,
-            DomainError.INVALID_REQUEST, DomainError.DB_UNAVAILABLE, DomainError.TIMEOUT,
+            DomainError.INVALID_BODY, DomainError.DB_UNAVAILABLE, DomainError.TIMEOUT,
             DomainError.INVALID_QUERY, DomainError.CLEANUP_FAILED, DomainError.INTERNAL))
         .extracting(DomainError::failureCode)
         .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 99);

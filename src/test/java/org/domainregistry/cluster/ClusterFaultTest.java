@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.domainregistry.bus.Addresses;
+import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -74,7 +74,7 @@ class ClusterFaultTest {
   void withEveryNudgeDroppedTheNodesStillConvergeByPolling() {
     startCluster(2, Map.of("sync", Map.of("poll_interval_ms", 200)));
     try (DroppedMessages deaf = new DroppedMessages(cluster.node(1).vertx().eventBus(),
-        Set.of(Addresses.CHECK_FOR_UPDATES, Addresses.DB_EVENT), 1.0, 7)) {
+        Set.of(SyncAddresses.CHECK_FOR_UPDATES, SyncAddresses.DB_EVENT), 1.0, 7)) {
       for (int i = 0; i < 20; i++) {
         Await.result(cluster.node(0).service().insert("polled-" + i + ".example", "type1"));
       }
@@ -92,8 +92,8 @@ class ClusterFaultTest {
         .awaitClusterApplied(DEADLINE)));
     assertThat(behind.registry().hostTypeOf("gone.example")).isEqualTo("type1");
     long reloadsBefore = behind.syncStatus().fullReloads();
-    Set<String> unheard = Set.of(Addresses.CHECK_FOR_UPDATES, Addresses.DB_EVENT,
-        Addresses.nodeAwaitApplied(behind.nodeId()));
+    Set<String> unheard = Set.of(SyncAddresses.CHECK_FOR_UPDATES, SyncAddresses.DB_EVENT,
+        SyncAddresses.nodeAwaitApplied(behind.nodeId()));
     try (DroppedMessages deaf = new DroppedMessages(behind.vertx().eventBus(), unheard, 1.0, 7)) {
       Await.result(writer.service().remove("gone.example", "type1"));
       Await.result(writer.service().insert("arrived.example", "type2"));
@@ -101,7 +101,7 @@ class ClusterFaultTest {
       assertThat(behind.registry().hostTypeOf("gone.example")).as("deaf node missed the removal").isEqualTo("type1");
       cleanAllEventsButTheNewest(vertx);
     }
-    writer.vertx().eventBus().publish(Addresses.CHECK_FOR_UPDATES, 0L);
+    writer.vertx().eventBus().publish(SyncAddresses.CHECK_FOR_UPDATES, 0L);
     awaitEqualToDatabase(behind);
     assertThat(behind.registry().hostTypeOf("gone.example")).isNull();
     assertThat(behind.syncStatus().fullReloads()).isEqualTo(reloadsBefore + 1);

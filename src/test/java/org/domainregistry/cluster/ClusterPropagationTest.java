@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.Map;
-import org.domainregistry.bus.Addresses;
+import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -94,7 +94,7 @@ class ClusterPropagationTest {
     Node writer = cluster.node(0);
     Node other = cluster.node(1);
     try (DroppedMessages deaf = new DroppedMessages(other.vertx().eventBus(),
-        Set.of(Addresses.CHECK_FOR_UPDATES, Addresses.DB_EVENT), 1.0, 1);
+        Set.of(SyncAddresses.CHECK_FOR_UPDATES, SyncAddresses.DB_EVENT), 1.0, 1);
          Connection held = TestDatabase.jdbc(db); Statement st = held.createStatement()) {
       held.setAutoCommit(false);
       st.executeUpdate("INSERT INTO domain_settings (domain, host_type) VALUES ('slow.example', 'type1')");
@@ -125,7 +125,7 @@ class ClusterPropagationTest {
   @Test
   void aNodeThatDoesNotAnswerIsNamedAsLaggard() {
     Node deaf = cluster.node(1);
-    String address = Addresses.nodeAwaitApplied(deaf.nodeId());
+    String address = SyncAddresses.nodeAwaitApplied(deaf.nodeId());
     Handler<DeliveryContext<Object>> drop = ctx -> {
       if (!ctx.message().address().equals(address)) {
         ctx.next();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.domainregistry.bus.Addresses;
+import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -44,7 +44,7 @@ class ConvergenceTest {
   void startCluster() {
     db = TestDatabase.createDatabase();
     cluster = new TestCluster(db, 3).start(Map.of("sync", Map.of("poll_interval_ms", 300, "gap_fill_delay_ms", 50)));
-    Set<String> nudges = Set.of(Addresses.CHECK_FOR_UPDATES, Addresses.DB_EVENT);
+    Set<String> nudges = Set.of(SyncAddresses.CHECK_FOR_UPDATES, SyncAddresses.DB_EVENT);
     faults.add(new DroppedMessages(cluster.node(1).vertx().eventBus(), nudges, 0.5, 1));
     faults.add(new DroppedMessages(cluster.node(2).vertx().eventBus(), nudges, 0.9, 2));
   }

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node restarted on the same database serves exactly what is enabled there (SPEC §4), and a
- * database row named like a static domain never overrides the static pair (SPEC §1).
+ * A node restarted on the same database serves exactly what is enabled there (README "Guarantees"), and a
+ * database row named like a static domain never overrides the static pair (README "How it works").
  */
 class RestartTest {
   private static final List<String> ALLOWED = List.of("type1", "type2", "dummy auth");

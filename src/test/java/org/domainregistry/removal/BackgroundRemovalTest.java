@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Background removal (SPEC §8) over the REST API of a real three-node cluster: the job is
+ * Background removal (README "Domain removal and sibling services") over the REST API of a real three-node cluster: the job is
  * persisted before the 202, run by exactly one node, retried with backoff, and its progress shows
  * in the domain's details. Each test has a host type of its own.
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Synchronous removal (SPEC §8) on a real three-node cluster on real PostgreSQL, with sibling
+ * Synchronous removal (README "Domain removal and sibling services") on a real three-node cluster on real PostgreSQL, with sibling
  * services as separate participants of the clustered event bus (a Vert.x of their own, or a
  * node's). Each test has a host type of its own, so its handlers see only its domains.
  */
@@ -274,7 +274,7 @@ class CleanupHandlerClusterTest {
         valid.copy().put("address", " "), without(valid, "address"), without(valid, "host_types"));
     for (Object body : invalid) {
       ReplyException refused = (ReplyException) Await.failure(bus.request(Addresses.CLEANUP_REGISTER, body));
-      assertThat(refused.failureCode()).as("%s", body).isEqualTo(DomainError.INVALID_REQUEST.failureCode());
+      assertThat(refused.failureCode()).as("%s", body).isEqualTo(DomainError.INVALID_BODY.failureCode());
     }
     assertThat(handlerNames("bus")).isEmpty();
 
@@ -296,7 +296,7 @@ class CleanupHandlerClusterTest {
 
     ReplyException refused =
         (ReplyException) Await.failure(bus.request(Addresses.REMOVE, request.copy().put("request", "yes")));
-    assertThat(refused.failureCode()).isEqualTo(DomainError.INVALID_REQUEST.failureCode());
+    assertThat(refused.failureCode()).isEqualTo(DomainError.INVALID_BODY.failureCode());
     assertThat(Await.result(bus.request(Addresses.REMOVE, request.copy().put("request", true))).body())
         .isEqualTo(new JsonObject().put("domain", "bus-request.example"));
 

@@ -64,8 +64,10 @@ class AdminPasswordStoreTest {
   void removingTheDomainRemovesItsPassword() {
     result(store.insert("a.com", "type1"));
     result(store.setAdminPassword("a.com", "details", false));
+    PgGate gate = new PgGate(pool);
+    gate.open();
 
-    result(store.remove("a.com", "type1"));
+    result(new PgRemovalStore(gate).start("a.com", "type1", "claimant", java.time.Duration.ofSeconds(30)));
 
     assertThat(result(store.findAdminPassword("a.com"))).isNull();
   }

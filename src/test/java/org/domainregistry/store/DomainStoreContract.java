@@ -16,8 +16,9 @@ import org.domainregistry.registry.DomainStatus;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link DomainStore} must do (SPEC §2, §3), and the removal stores along with it
- * (SPEC §8); run against each implementation.
+ * What every {@link DomainStore} must do (README "REST admin API", "The events table and the
+ * cursor"), and the removal stores along with it (README "Domain removal and sibling services");
+ * run against each implementation. Deleting domains is the removal store's, tested there.
  */
 public interface DomainStoreContract extends RemovalStoreContract {
 
@@ -64,30 +65,6 @@ public interface DomainStoreContract extends RemovalStoreContract {
     result(store().setEnabled("a.com", false, type -> true));
     assertThat(result(store().insert("a.com", "type1"))).isEqualTo(WriteResult.UNCHANGED);
     assertThat(result(store().find("a.com")).status()).isEqualTo(DomainStatus.DISABLED);
-  }
-
-  @Test
-  default void removingAnAbsentDomainChangesNothing() {
-    assertThat(result(store().remove("absent.com", "type1"))).isEqualTo(WriteResult.UNCHANGED);
-    assertThat(allEvents()).isEmpty();
-  }
-
-  @Test
-  default void removingWithTheWrongHostTypeFails() {
-    result(store().insert("a.com", "type1"));
-    assertThat(errorOf(store().remove("a.com", "type2"))).isEqualTo(DomainError.WRONG_HOST_TYPE);
-    assertThat(result(store().find("a.com"))).isNotNull();
-  }
-
-  @Test
-  default void removeDeletesTheRowAndAppendsAnEvent() {
-    result(store().insert("a.com", "type1"));
-    WriteResult removal = result(store().remove("a.com", "type1"));
-    assertThat(removal.changed()).isTrue();
-    assertThat(result(store().find("a.com"))).isNull();
-    List<DomainEvent> events = allEvents();
-    assertThat(events).hasSize(2);
-    assertThat(events.get(1).current()).isNull();
   }
 
   @Test

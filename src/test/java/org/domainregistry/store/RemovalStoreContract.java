@@ -19,7 +19,7 @@ import org.domainregistry.store.RemovalStart.Outcome;
 import org.domainregistry.support.Await;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link RemovalStore} and {@link CleanupHandlerStore} must do (SPEC §8). */
+/** What every {@link RemovalStore} and {@link CleanupHandlerStore} must do (README "Domain removal and sibling services"). */
 public interface RemovalStoreContract {
   Duration LEASE = Duration.ofSeconds(30);
   Duration BASE = Duration.ofSeconds(10);

@@ -11,6 +11,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.domainregistry.api.HttpErrors;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.DomainError;
 
@@ -100,7 +101,7 @@ public final class RestClient {
 
   /** Checks an error answer carrying the error's status, code and its exact default message. */
   public static void assertError(HttpResponse<Buffer> response, DomainError error) {
-    assertError(response, error.httpStatus(), error.code(), error.message());
+    assertError(response, HttpErrors.status(error), error.code(), error.message());
   }
 
   /** Checks an error answer: status, and a body of exactly {@code code} and {@code message}. */

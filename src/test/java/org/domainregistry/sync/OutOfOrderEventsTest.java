@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Event ids are taken at insert and visible at commit (SPEC §4): a reader that jumps to the highest
+ * Event ids are taken at insert and visible at commit (README "Guarantees"): a reader that jumps to the highest
  * id it has seen would lose the event of a transaction that commits late. These tests hold such a
  * transaction open, or abort it, while the node applies a higher id.
  */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.domainregistry.bus.Addresses;
+import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.support.Await;
 import org.domainregistry.support.DroppedMessages;
@@ -30,7 +30,7 @@ class OutsideWriterTest {
   void startNode() {
     db = TestDatabase.createDatabase();
     node = TestNodes.start(TestNodes.config(db, Map.of("sync", Map.of("poll_interval_ms", 600_000))));
-    noNudges = new DroppedMessages(node.vertx().eventBus(), Set.of(Addresses.CHECK_FOR_UPDATES), 1.0, 3);
+    noNudges = new DroppedMessages(node.vertx().eventBus(), Set.of(SyncAddresses.CHECK_FOR_UPDATES), 1.0, 3);
   }
 
   @AfterEach

@@ -4,17 +4,21 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.vertx.core.Future;
 import java.util.Map;
+import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.service.DomainService;
 
 /**
- * Resolvers of the domain mutations of {@code DomainAdminMutation}. Each answers with the
- * {@code Domain} MongooseIM answers with: what the mutation knows, null for the rest.
+ * Resolvers of {@code DomainAdminMutation}. Domain mutations answer with the {@code Domain}
+ * MongooseIM answers with (what the mutation knows, null for the rest); password mutations with
+ * MongooseIM's texts.
  */
 final class DomainMutations {
   private final DomainService service;
+  private final DomainAdmins admins;
 
-  DomainMutations(DomainService service) {
+  DomainMutations(DomainService service, DomainAdmins admins) {
     this.service = service;
+    this.admins = admins;
   }
 
   /** Registers the resolvers on their type. */
@@ -24,7 +28,9 @@ final class DomainMutations {
         .dataFetcher("removeDomain", this::removeDomain)
         .dataFetcher("requestRemoveDomain", this::requestRemoveDomain)
         .dataFetcher("enableDomain", env -> setEnabled(env, true))
-        .dataFetcher("disableDomain", env -> setEnabled(env, false));
+        .dataFetcher("disableDomain", env -> setEnabled(env, false))
+        .dataFetcher("setDomainPassword", this::setDomainPassword)
+        .dataFetcher("deleteDomainPassword", this::deleteDomainPassword);
   }
 
   private Future<Map<String, Object>> addDomain(DataFetchingEnvironment env) {
@@ -54,5 +60,14 @@ final class DomainMutations {
     String domain = env.getArgument("domain");
     return service.setEnabled(domain, enabled)
         .map(x -> DomainObjects.domain(domain, null, enabled ? "ENABLED" : "DISABLED"));
+  }
+
+  private Future<String> setDomainPassword(DataFetchingEnvironment env) {
+    return admins.setPassword(env.getArgument("domain"), env.getArgument("password"))
+        .map(x -> "Domain password set successfully");
+  }
+
+  private Future<String> deleteDomainPassword(DataFetchingEnvironment env) {
+    return admins.deletePassword(env.getArgument("domain")).map(x -> "Domain password deleted successfully");
   }
 }

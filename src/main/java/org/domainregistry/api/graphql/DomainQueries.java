@@ -14,6 +14,7 @@ import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainPage;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.Requests;
 import org.domainregistry.store.DomainQuery;
 
 /** Resolvers of {@code DomainAdminQuery}: {@code domainDetails}, {@code domainsByHostType}, {@code allDomains}. */
@@ -71,7 +72,7 @@ final class DomainQueries {
   }
 
   private Future<List<DomainDetails>> everyDomain(Optional<String> after, List<DomainDetails> collected) {
-    return page(after, Paging.MAX_LIMIT).compose(page -> {
+    return page(after, Requests.MAX_LIMIT).compose(page -> {
       collected.addAll(page.domains());
       return page.next().isPresent() ? everyDomain(page.next(), collected) : Future.succeededFuture(collected);
     });

@@ -17,15 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.domainregistry.registry.DomainError;
 
 /**
  * Gives every error of a result an {@code extensions.code} and the response its HTTP status, as
  * MongooseIM does: 200 when the operation ran (resolver errors included), 400 when the request
  * was refused before running (syntax, validation, {@code input_coercion}), 401 for
- * {@code no_permissions}.
+ * {@code no_permissions} (MongooseIM's status; REST answers it with 403).
  */
 final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
-  static final String INPUT_COERCION = "input_coercion";
 
   @Override
   public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -40,7 +40,7 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
   }
 
   private static int httpStatus(boolean ran, List<GraphQLError> errors) {
-    if (errors.stream().anyMatch(e -> PermissionCheck.NO_PERMISSIONS.equals(e.getExtensions().get("code")))) {
+    if (errors.stream().anyMatch(e -> DomainError.NO_PERMISSIONS.code().equals(e.getExtensions().get("code")))) {
       return 401;
     }
     return ran ? 200 : 400;
@@ -66,12 +66,13 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     if (error instanceof CoercingParseValueException || error instanceof CoercingParseLiteralException
         || error instanceof NonNullableValueCoercedAsNullException
         || error instanceof ValidationError validation && isBadArgumentValue(validation)) {
-      return INPUT_COERCION;
+      return DomainError.INPUT_COERCION.code();
     }
     if (error.getErrorType() == ErrorType.InvalidSyntax) {
-      return "parser_error";
+      return DomainError.PARSER_ERROR.code();
     }
-    return error.getErrorType() == ErrorType.ValidationError ? "validation_error" : "internal";
+    return (error.getErrorType() == ErrorType.ValidationError ? DomainError.VALIDATION_ERROR : DomainError.INTERNAL)
+        .code();
   }
 
   private static boolean isBadArgumentValue(ValidationError error) {

@@ -5,25 +5,30 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.graphql.GraphQLHandler;
 import io.vertx.ext.web.handler.graphql.instrumentation.VertxFutureAdapter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.Caller;
 import org.domainregistry.service.DomainService;
 
 /**
- * The MongooseIM-compatible admin GraphQL API (SPEC §7) as a Vert.x Web handler. Requests must
- * already carry their {@link org.domainregistry.api.Caller} and a parsed body.
+ * The MongooseIM-compatible admin GraphQL API (README "GraphQL admin API") as a Vert.x Web
+ * handler. Requests arrive authenticated and with a parsed body; each execution's GraphQL context
+ * carries its {@link Caller}, keyed by its class.
  */
 public final class GraphQLEndpoint {
   private static final Object CATEGORY = Map.of();
 
   private GraphQLEndpoint() {}
 
-  /** The handler for {@code POST /api/graphql}. */
-  public static GraphQLHandler handler(DomainService service, DomainRegistry registry, DomainAdmins admins) {
+  /** The handler for {@code POST /api/graphql}; {@code callerOf} tells who sent a request. */
+  public static GraphQLHandler handler(DomainService service, DomainRegistry registry, DomainAdmins admins,
+                                       Function<RoutingContext, Caller> callerOf) {
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(AdminSchema.typeDefinitions(),
         wiring(service, registry, admins));
     GraphQL graphQL = GraphQL.newGraphQL(schema)
@@ -31,20 +36,21 @@ public final class GraphQLEndpoint {
         .instrumentation(new ChainedInstrumentation(List.of(
             VertxFutureAdapter.create(), new PermissionCheck(), new ErrorCodeInstrumentation())))
         .build();
-    return GraphQLHandler.create(graphQL);
+    return GraphQLHandler.builder(graphQL)
+        .beforeExecute(input -> input.builder().graphQLContext(Map.of(Caller.class, callerOf.apply(input.context()))))
+        .build();
   }
 
   private static RuntimeWiring wiring(DomainService service, DomainRegistry registry, DomainAdmins admins) {
     DomainQueries queries = new DomainQueries(service, registry);
-    DomainMutations domainMutations = new DomainMutations(service);
-    PasswordMutations passwordMutations = new PasswordMutations(admins);
+    DomainMutations mutations = new DomainMutations(service, admins);
     return RuntimeWiring.newRuntimeWiring()
         .scalar(InputScalars.DOMAIN_NAME)
         .scalar(InputScalars.NON_EMPTY_STRING)
         .type(AdminSchema.QUERY, type -> type.dataFetcher(AdminSchema.CATEGORY, env -> CATEGORY))
         .type(AdminSchema.MUTATION, type -> type.dataFetcher(AdminSchema.CATEGORY, env -> CATEGORY))
         .type("DomainAdminQuery", queries::wire)
-        .type("DomainAdminMutation", type -> passwordMutations.wire(domainMutations.wire(type)))
+        .type("DomainAdminMutation", mutations::wire)
         .build();
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.domainregistry.registry.DomainError;
+import org.domainregistry.service.Requests;
 
 /**
  * The optional {@code limit} and {@code cursor} of {@code allDomains} and {@code domainsByHostType}
@@ -12,16 +13,11 @@ import org.domainregistry.registry.DomainError;
  * everything, as in MongooseIM.
  */
 record Paging(OptionalInt limit, Optional<String> cursor) {
-  /** Largest page. */
-  static final int MAX_LIMIT = 1000;
 
   /** The paging arguments of a field; a limit out of range is {@code invalid_query}. */
   static Paging of(DataFetchingEnvironment env) {
     Integer limit = env.getArgument("limit");
-    if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-      throw DomainError.INVALID_QUERY.exception("limit must be a whole number from 1 to " + MAX_LIMIT);
-    }
-    return new Paging(limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+    return new Paging(limit == null ? OptionalInt.empty() : OptionalInt.of(Requests.limit(limit, DomainError.INVALID_QUERY)),
         Optional.ofNullable(env.getArgument("cursor")));
   }
 

@@ -11,14 +11,14 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.domainregistry.api.Caller;
+import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
+import org.domainregistry.service.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +29,13 @@ import org.slf4j.LoggerFactory;
  * request with {@code no_permissions}, so no part of it changes anything.
  */
 final class PermissionCheck extends SimplePerformantInstrumentation {
-  static final String NO_PERMISSIONS = "no_permissions";
   private static final Logger LOG = LoggerFactory.getLogger(PermissionCheck.class);
   private static final Set<String> DOMAIN_ADMIN_COMMANDS = Set.of("domainDetails", "setDomainPassword");
 
   @Override
   public ExecutionContext instrumentExecutionContext(ExecutionContext context, InstrumentationExecutionParameters parameters,
                                                      InstrumentationState state) {
-    RoutingContext request = context.getGraphQLContext().get(RoutingContext.class);
-    Caller caller = Caller.of(request).orElseThrow(() -> new IllegalStateException("unauthenticated GraphQL request"));
+    Caller caller = context.getGraphQLContext().get(Caller.class);
     if (caller.isGlobalAdmin()) {
       return context;
     }
@@ -92,7 +90,7 @@ final class PermissionCheck extends SimplePerformantInstrumentation {
         .message(message)
         .path(List.of(category.getResultKey(), command.getResultKey()))
         .errorType(ErrorType.ExecutionAborted)
-        .extensions(Map.of("code", NO_PERMISSIONS))
+        .extensions(Map.of("code", DomainError.NO_PERMISSIONS.code()))
         .build();
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who may do what (SPEC §7): the global admin of the config may do everything; {@code admin@<domain>}
+ * Who may do what (README "GraphQL admin API", "Domain admins"): the global admin of the config may do everything; {@code admin@<domain>}
  * with that domain's password may only read the details of, and set the password for, its own
  * domain; anything else is {@code no_permissions} and changes nothing; wrong credentials are 401.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every query and mutation of the GraphQL {@code domain} category over HTTP on a real node, with
- * MongooseIM's shapes: results, resolver errors (HTTP 200, SPEC §2 message, {@code extensions.code})
+ * MongooseIM's shapes: results, resolver errors (HTTP 200, message of README "Error codes", {@code extensions.code})
  * and request errors (HTTP 400). This node has no admin configured: every request is the global admin's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

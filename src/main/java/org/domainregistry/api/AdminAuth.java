@@ -1,6 +1,5 @@
 package org.domainregistry.api;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,32 +10,36 @@ import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
+import org.domainregistry.service.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP Basic authentication of admin requests, establishing their {@link Caller}: the global admin
- * of the config, or {@code admin@<domain>} with the password set for that domain. With no admin
- * configured there is no authentication and every request is the global admin's. Wrong or missing
- * credentials are a 401 {@code wrong_credentials}, answered by the {@link Refusal} of the API called.
- * A request already authenticated on an earlier route passes straight on.
+ * Admin authentication (README "Domain admins"), as two route steps. {@link #authenticate}
+ * establishes the request's {@link Caller} by HTTP Basic: the global admin of the config, or
+ * {@code admin@<domain>} with the password set for that domain; with no admin configured every
+ * request is the global admin's; wrong or missing credentials fail with {@code wrong_credentials}.
+ * {@link #globalAdminOnly} lets only the global admin through to the REST routes.
  */
-final class BasicAuthHandler implements Handler<RoutingContext> {
-  static final String WRONG_CREDENTIALS = "wrong_credentials";
-  private static final Logger LOG = LoggerFactory.getLogger(BasicAuthHandler.class);
+final class AdminAuth {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminAuth.class);
+  private static final String CALLER = Caller.class.getName();
   private final Optional<byte[]> globalAdmin;
   private final DomainAdmins domainAdmins;
-  private final Refusal refusal;
 
-  BasicAuthHandler(Optional<NodeConfig.Admin> admin, DomainAdmins domainAdmins, Refusal refusal) {
+  AdminAuth(Optional<NodeConfig.Admin> admin, DomainAdmins domainAdmins) {
     this.globalAdmin = admin.map(a -> (a.username() + ":" + a.password()).getBytes(StandardCharsets.UTF_8));
     this.domainAdmins = domainAdmins;
-    this.refusal = refusal;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    if (Caller.of(ctx).isPresent()) {
+  /** The caller of an authenticated request. */
+  static Caller caller(RoutingContext ctx) {
+    return ctx.get(CALLER);
+  }
+
+  /** Establishes the caller; a request already authenticated on an earlier route passes straight on. */
+  void authenticate(RoutingContext ctx) {
+    if (caller(ctx) != null) {
       ctx.next();
       return;
     }
@@ -60,20 +63,30 @@ final class BasicAuthHandler implements Handler<RoutingContext> {
             refuse(ctx);
           }
         })
-        .onFailure(failure -> {
-          DomainError error = failure instanceof DomainException known ? known.error() : DomainError.INTERNAL;
-          refusal.send(ctx, error.httpStatus(), error.code(), error.message());
-        });
+        .onFailure(ctx::fail);
+  }
+
+  /** Lets only the global admin through; a domain admin fails with {@code no_permissions}. */
+  void globalAdminOnly(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    if (caller.isGlobalAdmin()) {
+      ctx.next();
+      return;
+    }
+    LOG.info("{} {} of the {} refused: REST routes are for the global admin", ctx.request().method(),
+        ctx.request().path(), caller);
+    ctx.fail(DomainError.NO_PERMISSIONS.exception(
+        "A domain admin may only use the GraphQL API, for the details and password of its own domain"));
   }
 
   private static void admit(RoutingContext ctx, Caller caller) {
-    caller.attachTo(ctx);
+    ctx.put(CALLER, caller);
     ctx.next();
   }
 
-  private void refuse(RoutingContext ctx) {
+  private static void refuse(RoutingContext ctx) {
     ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"domain-registry\"");
-    refusal.send(ctx, 401, WRONG_CREDENTIALS, "Wrong credentials");
+    ctx.fail(DomainError.WRONG_CREDENTIALS.exception());
   }
 
   private static byte[] credentials(String header) {

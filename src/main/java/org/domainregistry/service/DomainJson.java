@@ -1,13 +1,12 @@
-package org.domainregistry.api;
+package org.domainregistry.service;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.RemovalProgress;
-import org.domainregistry.sync.SyncStatus;
 
-/** JSON shapes shared by the REST and event-bus APIs. */
+/** JSON shapes shared by the REST and event-bus APIs (README "REST admin API", "Event-bus API"). */
 public final class DomainJson {
   private DomainJson() {}
 
@@ -44,21 +43,5 @@ public final class DomainJson {
     JsonArray array = new JsonArray();
     pairs.forEach((domain, hostType) -> array.add(new JsonObject().put("domain", domain).put("host_type", hostType)));
     return array;
-  }
-
-  /** How far this node is in step with the database. */
-  public static JsonObject sync(SyncStatus status, String nodeId, int dynamicDomains) {
-    return new JsonObject()
-        .put("node", nodeId)
-        .put("applied_event_id", status.appliedEventId())
-        .put("max_seen_event_id", status.maxSeenEventId())
-        .put("db_max_event_id", status.dbMaxEventId())
-        .put("pending_gaps", status.pendingGaps())
-        .put("loaded", status.loaded())
-        .put("ready", status.ready())
-        .put("stale_since", status.staleSince() == null ? null : status.staleSince().toString())
-        .put("last_poll_at", status.lastPollAt() == null ? null : status.lastPollAt().toString())
-        .put("full_reloads", status.fullReloads())
-        .put("dynamic_domains", dynamicDomains);
   }
 }
