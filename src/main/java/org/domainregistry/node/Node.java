@@ -84,7 +84,7 @@ public final class Node {
     Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
     return vertx.deployVerticle(database).compose(x -> {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
-      WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus());
+      WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus(), clusterWait);
       Removals removals = new Removals(vertx, database.removals(), database.cleanupHandlers(), announcer, cluster,
           nodeId, config.removal(), clusterWait);
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());

@@ -1,8 +1,9 @@
 package org.domainregistry.sync;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-
+import java.time.Duration;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.store.WriteResult;
 
@@ -12,11 +13,18 @@ import org.domainregistry.store.WriteResult;
  * run). The write is committed whatever happens next, so a failed wait is a {@code timeout}.
  */
 public final class WriteAnnouncer {
+  /** How much longer than the poll's own wait the request may take, so that the poll's answer arrives first. */
+  private static final long REPLY_SLACK_MS = 1_000;
   private final EventBus eventBus;
+  private final DeliveryOptions options;
 
-  /** Announces writes on this node's event bus. */
-  public WriteAnnouncer(EventBus eventBus) {
+  /**
+   * Announces writes on this node's event bus; {@code applyWait} is how long the event poll waits
+   * for a write to be applied ({@code sync.cluster_wait_timeout_ms}).
+   */
+  public WriteAnnouncer(EventBus eventBus, Duration applyWait) {
     this.eventBus = eventBus;
+    this.options = new DeliveryOptions().setSendTimeout(applyWait.toMillis() + REPLY_SLACK_MS);
   }
 
   /** Completes once the write is applied here; fails with {@code timeout} or the poller's error. */
@@ -24,7 +32,7 @@ public final class WriteAnnouncer {
     if (result.changed()) {
       eventBus.publish(SyncAddresses.CHECK_FOR_UPDATES, result.eventId());
     }
-    return eventBus.<Long>request(SyncAddresses.AWAIT_APPLIED, result.eventId())
+    return eventBus.<Long>request(SyncAddresses.AWAIT_APPLIED, result.eventId(), options)
         .<Void>mapEmpty()
         .recover(failure -> Future.failedFuture(DomainError.TIMEOUT.exception(result.changed()
             ? "Written (event " + result.eventId() + ") but not yet applied on this node: " + failure.getMessage()
