@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * that id waits for a transaction still holding it, then either fails (the real event is there)
  * or fills the hole for good. Never more than one run at once, so waiting ties up one connection.
  * A run that resolves nothing (ids not handed out yet, still held, or failing) makes the next runs
- * wait, from one second doubling up to 30 s. Used from the event poll verticle's context only.
+ * wait, from one second doubling up to 30 s, counted from the end of that run (a run may itself
+ * wait seconds for a lock). Used from the event poll verticle's context only.
  */
 final class GapPlugger {
   private static final Logger LOG = LoggerFactory.getLogger(GapPlugger.class);
@@ -41,7 +42,6 @@ final class GapPlugger {
       return null;
     }
     running = true;
-    long startedAt = clockMillis.getAsLong();
     boolean[] progress = {false};
     Future<Void> chain = Future.succeededFuture();
     for (GapToPlug gap : gaps) {
@@ -63,7 +63,7 @@ final class GapPlugger {
         resolved.run();
       } else {
         pauseMs = pauseMs == 0 ? FIRST_PAUSE_MS : Math.min(MAX_PAUSE_MS, pauseMs * 2);
-        quietUntil = startedAt + pauseMs;
+        quietUntil = clockMillis.getAsLong() + pauseMs;
       }
     });
   }
