@@ -39,7 +39,7 @@ record ConfigTree(String path, JavaType type, NodeConfig.Range range, JsonNode n
 
   /** The variables that can set the keys of this section and of the sections in it, in order. */
   Stream<String> variables() {
-    return Stream.of(type.getRawClass().getRecordComponents()).map(c -> child(SNAKE_CASE.translate(c.getName()), -1))
+    return Stream.of(type.getRawClass().getRecordComponents()).map(c -> child(name(c), -1))
         .flatMap(key -> key.type.isRecordType() ? key.variables() : Stream.of(ConfigLoader.envName(key.path)));
   }
 
@@ -53,6 +53,9 @@ record ConfigTree(String path, JavaType type, NodeConfig.Range range, JsonNode n
    */
   boolean prepare(Map<String, String> env) {
     if (type.isRecordType() && node instanceof ObjectNode section) {
+      if (path.isEmpty()) { // as ever, an unknown top-level key left empty is ignored (not one in a section)
+        section.properties().removeIf(entry -> entry.getValue().isNull() && component(entry.getKey()).isEmpty());
+      }
       section.fieldNames().forEachRemaining(name -> {
         if (component(name).isEmpty()) {
           throw fail(join(path, name), "unknown key (known" + (path.isEmpty() ? "" : " in " + path) + ": "
@@ -61,7 +64,7 @@ record ConfigTree(String path, JavaType type, NodeConfig.Range range, JsonNode n
       });
       boolean given = false;
       for (RecordComponent component : type.getRawClass().getRecordComponents()) {
-        String name = SNAKE_CASE.translate(component.getName());
+        String name = name(component);
         ConfigTree key = child(name, -1);
         String variable = ConfigLoader.envName(key.path);
         NodeConfig.Default fallback = component.getAnnotation(NodeConfig.Default.class);
@@ -99,15 +102,13 @@ record ConfigTree(String path, JavaType type, NodeConfig.Range range, JsonNode n
 
   /** The value of this key given by a variable: numbers as digits, booleans as is, lists and maps as JSON. */
   JsonNode parse(String text, Map<String, String> env) {
-    if (isInteger() || type.hasRawClass(boolean.class)) {
-      JsonNode value = isInteger() ? integer(text.trim())
+    if (!type.isContainerType()) {
+      JsonNode value = isInteger() ? integer(text.trim()) : !type.hasRawClass(boolean.class) ? TextNode.valueOf(text)
           : Map.of("true", BooleanNode.TRUE, "false", BooleanNode.FALSE).get(text);
       if (value == null) {
         throw fail(path, "expected " + kind() + ", got \"" + text + "\"", env);
       }
       return value;
-    } else if (!type.isContainerType()) {
-      return TextNode.valueOf(text);
     }
     boolean map = type.isMapLikeType();
     String expected = "a JSON " + (map ? "object of " : "array of ") + contents()
@@ -148,13 +149,17 @@ record ConfigTree(String path, JavaType type, NodeConfig.Range range, JsonNode n
 
   private Optional<RecordComponent> component(String name) {
     return Stream.of(type.getRawClass().getRecordComponents())
-        .filter(c -> SNAKE_CASE.translate(c.getName()).equals(name)).findFirst();
+        .filter(c -> name(c).equals(name)).findFirst();
   }
 
   /** The keys of this section, in order. */
   String names() {
-    return Stream.of(type.getRawClass().getRecordComponents()).map(c -> SNAKE_CASE.translate(c.getName()))
-        .collect(Collectors.joining(", "));
+    return Stream.of(type.getRawClass().getRecordComponents()).map(ConfigTree::name).collect(Collectors.joining(", "));
+  }
+
+  /** The key of a component, named as by the loader's mapper. */
+  private static String name(RecordComponent component) {
+    return SNAKE_CASE.translate(component.getName());
   }
 
   /** The path of {@code key} (a name, or {@code [...]}) relative to {@code path}. */
