@@ -1,15 +1,35 @@
 package org.domainregistry.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Loads the {@link NodeConfig} of a node: a YAML (or JSON) file, then {@code DOMAINS_...}
- * environment overrides, then validation. Any problem is a {@link ConfigException} naming the key
- * or environment variable at fault.
+ * environment overrides, then binding onto the records by Jackson. Any problem is a
+ * {@link ConfigException} naming the key or environment variable at fault (README "Configuration").
  *
  * <p>Every key can be overridden by {@code DOMAINS_} followed by its path in upper case with
  * {@code _} between parts: {@code sync.poll_interval_ms} by {@code DOMAINS_SYNC_POLL_INTERVAL_MS}.
@@ -19,6 +39,19 @@ import java.util.Optional;
 public final class ConfigLoader {
   /** The file read when none is named, relative to the working directory. */
   public static final Path DEFAULT_FILE = Path.of("conf", "domain-registry.yaml");
+
+  /** Reads JSON and binds trees, taking values as given: "8088" is no port, 80.5 no integer. */
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .propertyNamingStrategy(ConfigTree.SNAKE_CASE).addModule(new Jdk8Module())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .withCoercionConfigDefaults(config -> Stream.of(CoercionInputShape.values())
+          .forEach(shape -> config.setCoercion(shape, CoercionAction.Fail)))
+      .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)).build();
+  static final ObjectMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final ConfigTree ROOT =
+      new ConfigTree("", JSON.constructType(NodeConfig.class), null, JSON.missingNode());
+  /** The variables that can set a key (any key but those in lists), in the order of the records. */
+  private static final List<String> VARIABLES = ROOT.variables().toList();
 
   private ConfigLoader() {}
 
@@ -36,11 +69,8 @@ public final class ConfigLoader {
   }
 
   static NodeConfig load(Optional<Path> file, Map<String, String> env, Path defaultFile) {
-    Objects.requireNonNull(file, "file");
-    Map<String, Object> tree = file.isPresent() ? ConfigFiles.read(file.get())
-        : Files.exists(defaultFile) ? ConfigFiles.read(defaultFile)
-        : Map.of();
-    return fromMap(tree, env);
+    boolean read = Objects.requireNonNull(file, "file").isPresent() || Files.exists(defaultFile);
+    return bind(read ? read(file.orElse(defaultFile)) : JSON.createObjectNode(), env);
   }
 
   /**
@@ -53,15 +83,69 @@ public final class ConfigLoader {
    * @throws ConfigException when a key is unknown or a value is invalid
    */
   public static NodeConfig fromMap(Map<String, ?> tree, Map<String, String> env) {
-    Objects.requireNonNull(tree, "tree");
-    Objects.requireNonNull(env, "env");
-    Map<ConfigKey, Setting> settings = TreeReader.read(tree);
-    EnvOverrides.apply(settings, env);
-    return NodeConfigFactory.build(new Settings(settings));
+    return bind(JSON.valueToTree(Objects.requireNonNull(tree, "tree")), env);
   }
 
   /** The configuration with every key at its default: embedded PostgreSQL, no static domains. */
   public static NodeConfig defaults() {
     return fromMap(Map.of(), Map.of());
+  }
+
+  /** The variable overriding a key: {@code DOMAINS_SYNC_PAGE_SIZE} for {@code sync.page_size}. */
+  static String envName(String path) {
+    return "DOMAINS_" + path.replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+
+  private static ObjectNode read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(file + ": configuration file does not exist or is not a file");
+    }
+    JsonNode tree;
+    try {
+      tree = (file.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML).readTree(file.toFile());
+    } catch (JacksonException e) {
+      throw new ConfigException(file + ": cannot parse: " + e.getOriginalMessage() + (e.getLocation() == null
+          ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"), e);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      return JSON.createObjectNode();
+    } else if (tree instanceof ObjectNode object) {
+      return object;
+    }
+    throw new ConfigException(file + ": expected a mapping of keys at the top level (" + ROOT.names() + ")");
+  }
+
+  private static NodeConfig bind(ObjectNode tree, Map<String, String> env) {
+    rejectUnknown(Objects.requireNonNull(env, "env"));
+    ConfigTree root = new ConfigTree("", ROOT.type(), null, tree);
+    root.prepare(env);
+    try {
+      return JSON.treeToValue(tree, NodeConfig.class);
+    } catch (JsonProcessingException e) {
+      ConfigTree key = root;
+      for (var step : e instanceof JsonMappingException m ? m.getPath() : List.<JsonMappingException.Reference>of()) {
+        key = key.child(step.getFieldName(), step.getIndex());
+      }
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ConfigException rejected && rejected.key != null) {
+          throw ConfigTree.fail(ConfigTree.join(key.path(), rejected.key), rejected.problem(), env);
+        }
+      }
+      JsonNode node = key.node();
+      String got = key.isInteger() && node.isIntegralNumber() ? node.asText() : ConfigTree.describe(node);
+      boolean quote = key.type().hasRawClass(String.class) && (node.isNumber() || node.isBoolean());
+      throw ConfigTree.fail(key.path(), "expected " + key.kind() + ", got " + got + (quote ? " (quote it in YAML)" : ""), env);
+    }
+  }
+
+  /** Rejects {@code DOMAINS_} variables that name no key (README "Environment overrides"). */
+  private static void rejectUnknown(Map<String, String> env) {
+    String unknown = env.keySet().stream().filter(name -> name.startsWith("DOMAINS_"))
+        .filter(name -> !VARIABLES.contains(name)).sorted().collect(Collectors.joining(", "));
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(unknown + ": unknown environment variable; known: " + String.join(", ", VARIABLES));
+    }
   }
 }

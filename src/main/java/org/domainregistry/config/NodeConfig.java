@@ -1,15 +1,28 @@
 package org.domainregistry.config;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.domainregistry.registry.DomainException;
+import org.domainregistry.registry.DomainName;
 
 /**
  * Everything a node is configured with, loaded once at start by {@link ConfigLoader} and
  * validated there. Collections are unmodifiable copies; {@code toString} hides secrets.
+ *
+ * <p>The records are the schema of the configuration (README "Configuration"): each component is a
+ * key, named in snake_case ({@code maxBodyBytes}: {@code max_body_bytes}), and a component that is
+ * a record is a section of keys. An absent key takes its {@link Default}; without one it is empty
+ * if {@code Optional}, else null for its record to reject (as {@link Admin} does). {@link Range}
+ * bounds an integer. Adding a key is adding a component.
  *
  * @param http the REST/GraphQL listener
  * @param db the PostgreSQL database
@@ -20,19 +33,71 @@ import java.util.Optional;
  * @param cluster the clustered event bus
  * @param removal the removal of domains: cleanup handlers and background jobs
  */
-public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, List<String> hostTypes,
-                         Sync sync, Optional<Admin> admin, Cluster cluster, Removal removal) {
+public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> staticDomains,
+                         @Default("[]") List<String> hostTypes, Sync sync, Optional<Admin> admin,
+                         Cluster cluster, Removal removal) {
+  private static final long PORT_MAX = 65_535;
+  private static final long ONE_HOUR_MS = 3_600_000;
+  private static final long ONE_DAY_MS = 86_400_000;
+  private static final long ONE_YEAR_S = 31_536_000;
+  private static final String BAD_HOST_TYPE = "invalid host type (expected 1-100 printable characters)";
 
-  /** Validated copy; all components are required. */
+  /** Validated copy: static domains by canonical name, host types valid and distinct; all required. */
   public NodeConfig {
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(db, "db");
-    staticDomains = Collections.unmodifiableMap(new LinkedHashMap<>(staticDomains));
+    staticDomains = Collections.unmodifiableMap(canonical(staticDomains));
     hostTypes = List.copyOf(hostTypes);
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < hostTypes.size(); i++) {
+      String hostType = hostTypes.get(i);
+      String problem = !DomainName.isValidHostType(hostType) ? BAD_HOST_TYPE
+          : seen.add(hostType) ? null : "duplicate host type \"" + hostType + "\"";
+      if (problem != null) {
+        throw ConfigException.at("host_types[" + i + "]", problem);
+      }
+    }
     Objects.requireNonNull(sync, "sync");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(removal, "removal");
+  }
+
+  private static Map<String, String> canonical(Map<String, String> staticDomains) {
+    Map<String, String> byCanonicalName = new LinkedHashMap<>();
+    Map<String, String> spelling = new HashMap<>();
+    staticDomains.forEach((name, hostType) -> {
+      String where = "static_domains[\"" + name + "\"]";
+      String domain;
+      try {
+        domain = DomainName.normalize(name);
+      } catch (DomainException e) {
+        throw ConfigException.at(where, "invalid domain name (expected labels of 1-63 letters, digits and"
+            + " inner hyphens, at most 253 characters in all)");
+      }
+      String earlier = spelling.putIfAbsent(domain, name);
+      String problem = !DomainName.isValidHostType(hostType) ? BAD_HOST_TYPE
+          : earlier == null ? null : "same domain as \"" + earlier + "\" (both are " + domain + ")";
+      if (problem != null) {
+        throw ConfigException.at(where, problem);
+      }
+      byCanonicalName.put(domain, hostType);
+    });
+    return byCanonicalName;
+  }
+
+  /** The default of a key, written as in the YAML file: {@code "8088"}, {@code "[a, b]"}. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @interface Default {
+    String value();
+  }
+
+  /** The integers a key accepts, bounds included. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @interface Range {
+    long min();
+
+    long max();
   }
 
   /**
@@ -40,7 +105,9 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
    * @param port port to bind, 0 for any free port
    * @param maxBodyBytes largest request body accepted
    */
-  public record Http(String host, int port, int maxBodyBytes) {}
+  public record Http(@Default("127.0.0.1") String host,
+                     @Default("8088") @Range(min = 0, max = PORT_MAX) int port,
+                     @Default("65536") @Range(min = 1_024, max = 67_108_864) int maxBodyBytes) {}
 
   /**
    * @param url {@code postgresql://user:pass@host:port/db}; empty means embedded PostgreSQL
@@ -48,7 +115,17 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
    * @param embeddedDir data directory of the embedded PostgreSQL
    * @param embeddedPort port of the embedded PostgreSQL, 0 for any free port
    */
-  public record Db(Optional<String> url, int poolSize, String embeddedDir, int embeddedPort) {
+  public record Db(Optional<String> url, @Default("8") @Range(min = 1, max = 1_000) int poolSize,
+                   @Default("data/postgres") String embeddedDir,
+                   @Default("5433") @Range(min = 0, max = PORT_MAX) int embeddedPort) {
+    /** Checks that a URL, if any, is a PostgreSQL one. */
+    public Db {
+      if (url.isPresent() && !url.get().matches("(?is)postgres(ql)?://.+")) {
+        throw ConfigException.at("url", "expected a postgresql://user:password@host:port/database URL"
+            + " (scheme postgresql or postgres)");
+      }
+    }
+
     @Override
     public String toString() {
       Optional<String> redacted = url.map(u -> u.replaceFirst("^([^:/]+://[^:@/]*):[^@/]*@", "$1:***@"));
@@ -63,11 +140,15 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
    * @param eventCleaningIntervalS period of deleting old events
    * @param eventMaxAgeS age after which events are deleted
    * @param gapFillDelayMs how long a gap in event ids may stay open before it is filled
-   * @param clusterWaitTimeoutMs default timeout of {@code ?wait=cluster}
+   * @param clusterWaitTimeoutMs default timeout of {@code ?wait=cluster}, at most 60 s
    */
-  public record Sync(long pollIntervalMs, int pageSize, long eventCleaningIntervalS, long eventMaxAgeS,
-                     long gapFillDelayMs, long clusterWaitTimeoutMs) {
-    /** Longest wait for the cluster to apply a write, whoever asks for it. */
+  public record Sync(@Default("1000") @Range(min = 10, max = ONE_DAY_MS) long pollIntervalMs,
+                     @Default("1000") @Range(min = 1, max = 100_000) int pageSize,
+                     @Default("1800") @Range(min = 1, max = ONE_YEAR_S) long eventCleaningIntervalS,
+                     @Default("7200") @Range(min = 1, max = 10 * ONE_YEAR_S) long eventMaxAgeS,
+                     @Default("200") @Range(min = 0, max = ONE_HOUR_MS) long gapFillDelayMs,
+                     @Default("5000") @Range(min = 1, max = MAX_CLUSTER_WAIT_MS) long clusterWaitTimeoutMs) {
+    /** The longest wait for the cluster: other nodes cap any cluster wait at 60 s. */
     public static final long MAX_CLUSTER_WAIT_MS = 60_000;
   }
 
@@ -76,6 +157,15 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
    * @param password its password
    */
   public record Admin(String username, String password) {
+    /** Both are required: a configuration gives both or neither (README "Configuration"). */
+    public Admin {
+      if (username == null || password == null) {
+        String missing = username == null ? "username" : "password";
+        throw ConfigException.at(missing, "missing; admin needs both username and password (or"
+            + " neither, for no authentication; env " + ConfigLoader.envName("admin." + missing) + ")");
+      }
+    }
+
     @Override
     public String toString() {
       return "Admin[username=" + username + ", password=***]";
@@ -89,7 +179,10 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
    * @param port Hazelcast port, 0 for any free port
    * @param members {@code host:port} of the members to join by TCP/IP
    */
-  public record Cluster(boolean enabled, String name, String host, int port, List<String> members) {
+  public record Cluster(@Default("false") boolean enabled, @Default("domain-registry") String name,
+                        @Default("127.0.0.1") String host,
+                        @Default("5701") @Range(min = 0, max = PORT_MAX) int port,
+                        @Default("['127.0.0.1:5701']") List<String> members) {
     /** Unmodifiable copy of the members. */
     public Cluster {
       members = List.copyOf(members);
@@ -104,6 +197,9 @@ public record NodeConfig(Http http, Db db, Map<String, String> staticDomains, Li
    * @param retryBaseMs delay before the first retry of a failed removal; doubled at each failure
    * @param retryMaxMs longest delay between retries
    */
-  public record Removal(long handlerTimeoutMs, long leaseMs, long pollIntervalMs, long retryBaseMs,
-                        long retryMaxMs) {}
+  public record Removal(@Default("10000") @Range(min = 1, max = ONE_HOUR_MS) long handlerTimeoutMs,
+                        @Default("30000") @Range(min = 100, max = ONE_HOUR_MS) long leaseMs,
+                        @Default("1000") @Range(min = 10, max = ONE_DAY_MS) long pollIntervalMs,
+                        @Default("1000") @Range(min = 1, max = ONE_DAY_MS) long retryBaseMs,
+                        @Default("300000") @Range(min = 1, max = ONE_DAY_MS) long retryMaxMs) {}
 }

@@ -270,6 +270,7 @@ class ConfigLoaderTest {
         Arguments.of("sync.page_size", 100_001, "sync.page_size", "1..100000"),
         Arguments.of("sync.event_max_age_s", 0, "sync.event_max_age_s", "1.."),
         Arguments.of("sync.gap_fill_delay_ms", -5, "sync.gap_fill_delay_ms", "0.."),
+        Arguments.of("sync.cluster_wait_timeout_ms", 60_001, "sync.cluster_wait_timeout_ms", "1..60000"),
         Arguments.of("removal.handler_timeout_ms", 0, "removal.handler_timeout_ms", "1..3600000"),
         Arguments.of("removal.lease_ms", 99, "removal.lease_ms", "100..3600000"),
         Arguments.of("removal.retry_base_ms", "1s", "removal.retry_base_ms", "got a string"),
