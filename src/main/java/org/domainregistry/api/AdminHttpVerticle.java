@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import org.domainregistry.admins.DomainAdmins;
@@ -18,18 +19,16 @@ import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.NodeHealth;
 import org.domainregistry.sync.SyncStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP server: GraphQL admin API, REST domain API, lookups, sync state, health. Every
- * route is listed in {@link #router}. {@code /api/*} needs HTTP Basic credentials when an admin is
+ * route is listed in {@link #router}; health is {@link NodeHealth}'s (README "Operating"). {@code /api/*} needs HTTP Basic credentials when an admin is
  * configured; domain admins may use the GraphQL API (within its rules) but no REST route. Every
  * failure leaves through {@link HttpErrors}.
  */
 public final class AdminHttpVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(AdminHttpVerticle.class);
   private final NodeConfig config;
   private final DomainRoutes domains;
   private final AdminAuth auth;
@@ -40,11 +39,14 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final String nodeId;
   private final ClusterSync cluster;
   private final PrometheusMeterRegistry meters;
+  private final NodeHealth health;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
-                           String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins) {
+                           String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
+                           NodeHealth health) {
+    this.health = health;
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
@@ -78,8 +80,9 @@ public final class AdminHttpVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, HttpErrors::handle);
     }
-    router.get("/health/live").handler(this::live);
-    router.get("/health/ready").handler(this::ready);
+    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
+    router.get("/health/started").handler(HealthCheckHandler.createWithHealthChecks(health.started()));
+    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     router.route("/api/*").handler(auth::authenticate);
@@ -95,19 +98,6 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
     return router;
-  }
-
-  private void live(RoutingContext ctx) {
-    ctx.json(new JsonObject().put("status", "UP"));
-  }
-
-  private void ready(RoutingContext ctx) {
-    boolean ready = status.ready();
-    ctx.response().setStatusCode(ready ? 200 : 503);
-    ctx.json(syncState().put("status", ready ? "UP" : "DOWN"));
-    if (!ready) {
-      LOG.debug("Readiness probe answered DOWN (stale since {})", status.staleSince());
-    }
   }
 
   private void sync(RoutingContext ctx) {

@@ -13,6 +13,7 @@ import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
 import org.domainregistry.bus.CleanupBusVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
+import org.domainregistry.bus.HealthBusVerticle;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.removal.CleanupHandlers;
@@ -24,6 +25,7 @@ import org.domainregistry.store.DatabaseVerticle;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.EventCleaningVerticle;
 import org.domainregistry.sync.EventPollVerticle;
+import org.domainregistry.sync.NodeHealth;
 import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.sync.SyncStatusVerticle;
 import org.domainregistry.sync.SyncStatus;
@@ -91,13 +93,17 @@ public final class Node {
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
           cleanupHandlers);
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
-      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
+      NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
+          config.health().readyRequiresDatabase());
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
+          health);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
               Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
           .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
+          .compose(y -> vertx.deployVerticle(new HealthBusVerticle(health, nodeId)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
           .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
