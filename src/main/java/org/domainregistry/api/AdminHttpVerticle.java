@@ -18,6 +18,7 @@ import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.OperationMeters;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.NodeHealth;
 import org.domainregistry.sync.SyncStatus;
@@ -50,7 +51,8 @@ public final class AdminHttpVerticle extends VerticleBase {
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
-    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
+    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()),
+        new OperationMeters(meters));
     this.auth = new AdminAuth(config.admin(), admins);
     this.status = status;
     this.service = service;

@@ -34,7 +34,7 @@ public final class ClusterSetup {
     VertxOptions options = new VertxOptions();
     VertxBuilder builder = Vertx.builder();
     if (meters != null) {
-      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
           .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
       builder.withMetrics(new MicrometerMetricsFactory(meters));
     }

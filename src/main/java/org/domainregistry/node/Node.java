@@ -21,6 +21,7 @@ import org.domainregistry.removal.RemovalWorkerVerticle;
 import org.domainregistry.removal.Removals;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.OperationMeters;
 import org.domainregistry.store.DatabaseVerticle;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.EventCleaningVerticle;
@@ -79,19 +80,19 @@ public final class Node {
                                      Optional<EmbeddedDatabase> embedded) {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
-    NodeMetrics.bind(meters, registry, status);
     DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(),
         notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
     String nodeId = nodeId(vertx);
     Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
     return vertx.deployVerticle(database).compose(x -> {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
+      NodeMetrics.bind(meters, registry, status, cluster);
       WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus(), clusterWait);
       Removals removals = new Removals(vertx, database.removals(), database.cleanupHandlers(), announcer, cluster,
           nodeId, config.removal(), clusterWait);
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
-          cleanupHandlers);
+          cleanupHandlers, new OperationMeters(meters));
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
       NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
           config.health().readyRequiresDatabase());

@@ -38,10 +38,12 @@ public final class DomainManager implements DomainService {
   private final ClusterSync cluster;
   private final Removals removals;
   private final CleanupHandlers cleanupHandlers;
+  private final OperationMeters meters;
 
   /** The service of one node: its rules in {@code registry}, its writes through {@code store}. */
   public DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
-                       Removals removals, CleanupHandlers cleanupHandlers) {
+                       Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters) {
+    this.meters = meters;
     this.registry = registry;
     this.store = store;
     this.announcer = announcer;
@@ -115,7 +117,9 @@ public final class DomainManager implements DomainService {
 
   @Override
   public Optional<String> hostTypeOf(String domain) {
-    return Optional.ofNullable(registry.hostTypeOf(DomainName.normalize(domain)));
+    Optional<String> hostType = Optional.ofNullable(registry.hostTypeOf(DomainName.normalize(domain)));
+    meters.lookup(hostType.isPresent());
+    return hostType;
   }
 
   @Override
@@ -130,7 +134,8 @@ public final class DomainManager implements DomainService {
 
   /** Runs the operation on the canonical name; a refusal is logged with domain and host type. */
   private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Void>> op) {
-    return canonical(domain).compose(op).onFailure(failure -> {
+    return canonical(domain).compose(op).onComplete(result -> meters.write(operation, result.cause()))
+        .onFailure(failure -> {
       if (DomainError.DB_UNAVAILABLE == DomainException.of(failure).error()) {
         LOG.debug("{} refused: domain {} host type {}: database unavailable", operation, domain, hostType);
       } else {

@@ -3,6 +3,7 @@ package org.domainregistry.sync;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How far this node's registry is in step with the database, written by the event poll and
@@ -18,6 +19,12 @@ public final class SyncStatus {
   private volatile Instant staleSince;
   private volatile Instant lastPollAt;
   private volatile long fullReloads;
+  private volatile long gapsFound;
+  private volatile long gapsFilled;
+  private final LongAdder polls = new LongAdder();
+  private final LongAdder nudges = new LongAdder();
+  private final LongAdder eventsCleaned = new LongAdder();
+  private final LongAdder dbErrors = new LongAdder();
 
   /** True once a full load has completed; until then only static domains are served. */
   public boolean loaded() {
@@ -69,6 +76,48 @@ public final class SyncStatus {
     return fullReloads;
   }
 
+  /** Successful polls of the events table since start. */
+  public long polls() {
+    return polls.sum();
+  }
+
+  /** Cluster nudges ({@code domains.check_for_updates}) received since start. */
+  public long nudges() {
+    return nudges.sum();
+  }
+
+  /** Event ids found missing since start. */
+  public long gapsFound() {
+    return gapsFound;
+  }
+
+  /** Missing event ids filled (arrived late or plugged) since start. */
+  public long gapsFilled() {
+    return gapsFilled;
+  }
+
+  /** Old events deleted by this node's cleaner since start. */
+  public long eventsCleaned() {
+    return eventsCleaned.sum();
+  }
+
+  /** Failed polls or cleanings of the database since start. */
+  public long dbErrors() {
+    return dbErrors.sum();
+  }
+
+  void recordNudge() {
+    nudges.increment();
+  }
+
+  void recordCleaned(long deleted) {
+    eventsCleaned.add(deleted);
+  }
+
+  void recordDbError() {
+    dbErrors.increment();
+  }
+
   /**
    * The state as the APIs show it (README "REST admin API", sync state): {@code node},
    * {@code applied_event_id}, {@code max_seen_event_id}, {@code db_max_event_id},
@@ -107,6 +156,8 @@ public final class SyncStatus {
     pendingGaps = cursor.gaps().size();
     gapIds = pendingGaps == 0 ? List.of() : List.copyOf(cursor.gaps());
     dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
+    gapsFound = cursor.gapsFound();
+    gapsFilled = cursor.gapsFilled();
   }
 
   void recordPoll(EventCursor cursor, long dbMax, Instant now) {
@@ -114,10 +165,12 @@ public final class SyncStatus {
     dbMaxEventId = Math.max(dbMax, cursor.maxSeen());
     lastPollAt = now;
     staleSince = null;
+    polls.increment();
   }
 
   /** Returns true when this failure starts a new outage. */
   boolean recordFailure(Instant now) {
+    dbErrors.increment();
     if (staleSince == null) {
       staleSince = now;
       return true;
