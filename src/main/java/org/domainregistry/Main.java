@@ -27,6 +27,15 @@ public final class Main {
       LocalClusterDemo.run();
       return;
     }
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(LaunchArguments.USAGE);
+      System.out.println(LaunchArguments.HELP);
+      return;
+    }
+    if (args.length == 1 && args[0].equals("--version")) {
+      System.out.println("domain-registry " + LaunchArguments.version());
+      return;
+    }
     LaunchArguments launch;
     try {
       launch = LaunchArguments.parse(args);
@@ -54,12 +63,28 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Node.start(config)
-        .onSuccess(node -> Runtime.getRuntime().addShutdownHook(new Thread(() ->
-            node.stop().toCompletionStage().toCompletableFuture().join(), "domain-registry-shutdown")))
-        .onFailure(failure -> {
-          log.error("Node failed to start: {}", failure.getMessage());
-          System.exit(1);
-        });
+    try {
+      Node.start(config)
+          .onSuccess(node -> Runtime.getRuntime().addShutdownHook(new Thread(() ->
+              node.stop().toCompletionStage().toCompletableFuture().join(), "domain-registry-shutdown")))
+          .onFailure(failure -> failedToStart(log, config, failure));
+    } catch (RuntimeException e) {
+      failedToStart(log, config, e);
+    }
+  }
+
+  /** One line naming what failed (README "Operating", safe defaults), then exit code 1. */
+  private static void failedToStart(Logger log, NodeConfig config, Throwable failure) {
+    String why = failure.getMessage();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.BindException) {
+        why = "http " + config.http().host() + ":" + config.http().port() + ": address already in use";
+        break;
+      }
+      why = cause.getMessage() == null ? why : cause.getMessage();
+    }
+    log.error("Node failed to start: {}", why);
+    System.err.println("domain-registry: cannot start: " + why);
+    System.exit(1);
   }
 }
