@@ -65,11 +65,22 @@ public final class Main {
     }
     try {
       Node.start(config)
-          .onSuccess(node -> Runtime.getRuntime().addShutdownHook(new Thread(() ->
-              node.stop().toCompletionStage().toCompletableFuture().join(), "domain-registry-shutdown")))
+          .onSuccess(node -> Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(log, node, config),
+              "domain-registry-shutdown")))
           .onFailure(failure -> failedToStart(log, config, failure));
     } catch (RuntimeException e) {
       failedToStart(log, config, e);
+    }
+  }
+
+  /** On SIGTERM: the graceful shutdown, cut short (halt) a little after {@code shutdown.timeout_ms}. */
+  private static void shutdown(Logger log, Node node, NodeConfig config) {
+    try {
+      node.shutdown().toCompletionStage().toCompletableFuture()
+          .get(config.shutdown().timeoutMs() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.error("Shutdown did not finish in time ({}); exiting anyway", e.toString());
+      Runtime.getRuntime().halt(143);
     }
   }
 

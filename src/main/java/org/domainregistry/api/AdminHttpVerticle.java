@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
@@ -113,6 +114,11 @@ public final class AdminHttpVerticle extends VerticleBase {
   private void clusterStatus(RoutingContext ctx) {
     cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> ctx.json(
         new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
+  }
+
+  /** Stops accepting connections and waits up to {@code timeoutMs} for the requests in flight. */
+  public Future<Void> drain(long timeoutMs) {
+    return server == null ? Future.succeededFuture() : server.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   @Override

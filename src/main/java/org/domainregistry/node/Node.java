@@ -22,6 +22,7 @@ import org.domainregistry.removal.Removals;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
+import org.domainregistry.service.WriteGate;
 import org.domainregistry.store.DatabaseVerticle;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.EventCleaningVerticle;
@@ -49,9 +50,12 @@ public final class Node {
   private final Optional<EmbeddedDatabase> embedded;
   private final String nodeId;
   private final ClusterSync cluster;
+  private final GracefulShutdown shutdown;
 
   private Node(Vertx vertx, DomainRegistry registry, DomainService service, SyncStatus status,
-               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster) {
+               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster,
+               GracefulShutdown shutdown) {
+    this.shutdown = shutdown;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.cluster = cluster;
@@ -91,8 +95,9 @@ public final class Node {
       Removals removals = new Removals(vertx, database.removals(), database.cleanupHandlers(), announcer, cluster,
           nodeId, config.removal(), clusterWait);
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
+      WriteGate gate = new WriteGate();
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
-          cleanupHandlers, new OperationMeters(meters));
+          cleanupHandlers, new OperationMeters(meters), gate);
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
       NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
           config.health().readyRequiresDatabase());
@@ -107,7 +112,9 @@ public final class Node {
           .compose(y -> vertx.deployVerticle(new HealthBusVerticle(health, nodeId)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
-          .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
+          .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster,
+              new GracefulShutdown(nodeId, health, gate, http, removals,
+                  Duration.ofMillis(config.shutdown().timeoutMs()))));
     }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
         nodeId, status.ready() ? "ready" : "started, not ready until the database answers", config.http().host(),
         node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
@@ -152,6 +159,11 @@ public final class Node {
   /** The port the admin HTTP server listens on. */
   public int httpPort() {
     return http.port();
+  }
+
+  /** Shuts the node down gracefully, see {@link GracefulShutdown}. */
+  public Future<Void> shutdown() {
+    return shutdown.run(this::stop);
   }
 
   /** Stops the node: undeploys everything, leaves the cluster, stops an embedded database. */

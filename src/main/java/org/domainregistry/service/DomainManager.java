@@ -39,10 +39,13 @@ public final class DomainManager implements DomainService {
   private final Removals removals;
   private final CleanupHandlers cleanupHandlers;
   private final OperationMeters meters;
+  private final WriteGate gate;
 
   /** The service of one node: its rules in {@code registry}, its writes through {@code store}. */
   public DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
-                       Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters) {
+                       Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters,
+                       WriteGate gate) {
+    this.gate = gate;
     this.meters = meters;
     this.registry = registry;
     this.store = store;
@@ -134,7 +137,7 @@ public final class DomainManager implements DomainService {
 
   /** Runs the operation on the canonical name; a refusal is logged with domain and host type. */
   private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Void>> op) {
-    return canonical(domain).compose(op).onComplete(result -> meters.write(operation, result.cause()))
+    return gate.pass(() -> canonical(domain).compose(op)).onComplete(result -> meters.write(operation, result.cause()))
         .onFailure(failure -> {
       if (DomainError.DB_UNAVAILABLE == DomainException.of(failure).error()) {
         LOG.debug("{} refused: domain {} host type {}: database unavailable", operation, domain, hostType);

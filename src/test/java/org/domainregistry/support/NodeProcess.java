@@ -88,6 +88,29 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Sends SIGTERM and waits up to {@code deadline} for the exit; its exit code. */
+  public int terminate(Duration deadline) {
+    process.destroy();
+    try {
+      if (!process.waitFor(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("node did not exit within " + deadline + ": " + tail());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return process.exitValue();
+  }
+
+  /** Everything the process wrote so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops the process as an operator would (SIGTERM: the node leaves the cluster cleanly). */
   @Override
   public void close() {
