@@ -53,8 +53,6 @@ public final class Main {
   }
 
   private static void startNode(Optional<Path> configFile) {
-    // Not a static field: the CLI must not initialise logging, so that it prints the JSON response alone.
-    Logger log = LoggerFactory.getLogger(Main.class);
     NodeConfig config;
     try {
       config = ConfigLoader.load(configFile, System.getenv());
@@ -63,6 +61,10 @@ public final class Main {
       System.exit(2);
       return;
     }
+    // Before the first logger (README "Operating", logs); not a static field: the CLI must not
+    // initialise logging, so that it prints the JSON response alone.
+    System.setProperty("DOMAIN_REGISTRY_LOG_FORMAT", config.logging().format());
+    Logger log = LoggerFactory.getLogger(Main.class);
     try {
       Node.start(config)
           .onSuccess(node -> Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(log, node, config),

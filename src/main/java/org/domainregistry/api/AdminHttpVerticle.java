@@ -79,6 +79,9 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private Router router(Handler<RoutingContext> graphql) {
     Router router = Router.router(vertx);
+    if (config.logging().accessLog()) {
+      router.route().handler(AccessLog::handle);
+    }
     router.route().failureHandler(HttpErrors::handle);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, HttpErrors::handle);

@@ -34,10 +34,11 @@ import org.domainregistry.registry.DomainName;
  * @param removal the removal of domains: cleanup handlers and background jobs
  * @param health what the health endpoints report (README "Operating")
  * @param shutdown the graceful shutdown on SIGTERM (README "Operating")
+ * @param logging the log format and the HTTP access log (README "Operating")
  */
 public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> staticDomains,
                          @Default("[]") List<String> hostTypes, Sync sync, Optional<Admin> admin,
-                         Cluster cluster, Removal removal, Health health, Shutdown shutdown) {
+                         Cluster cluster, Removal removal, Health health, Shutdown shutdown, Logging logging) {
   private static final long PORT_MAX = 65_535;
   private static final long ONE_HOUR_MS = 3_600_000;
   private static final long ONE_DAY_MS = 86_400_000;
@@ -65,6 +66,7 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     Objects.requireNonNull(removal, "removal");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(shutdown, "shutdown");
+    Objects.requireNonNull(logging, "logging");
     if (cluster.enabled() && db.url().isEmpty() && !db.embedded()) {
       throw ConfigException.at("db.url", "required when cluster.enabled is true: every node must share one"
           + " database (set db.embedded: true to start an embedded PostgreSQL on each node anyway)");
@@ -218,6 +220,20 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    *     unreachable (by default it stays UP: lookups are served from memory)
    */
   public record Health(@Default("false") boolean readyRequiresDatabase) {}
+
+  /**
+   * @param format {@code text} (one line per event) or {@code json} (one JSON object per line,
+   *     logback's JsonEncoder)
+   * @param accessLog whether every HTTP request is logged (one line, logger {@code http.access})
+   */
+  public record Logging(@Default("text") String format, @Default("true") boolean accessLog) {
+    /** The format is {@code text} or {@code json}. */
+    public Logging {
+      if (!format.equals("text") && !format.equals("json")) {
+        throw ConfigException.at("format", "expected text or json, got \"" + format + "\"");
+      }
+    }
+  }
 
   /**
    * @param timeoutMs how long a SIGTERM'd node may take to drain requests, release its leases and

@@ -19,6 +19,7 @@ import org.domainregistry.removal.Removals;
 import org.domainregistry.store.DomainQuery;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.StoredDomain;
+import org.domainregistry.store.WriteResult;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.WriteAnnouncer;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> insert(String domain, String hostType) {
     return checked("insert", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
-        .compose(x -> store.insert(name, hostType)).compose(announcer::announce));
+        .compose(x -> store.insert(name, hostType)).compose(result -> taken("insert", name, hostType, result)));
   }
 
   @Override
@@ -83,7 +84,8 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> setEnabled(String domain, boolean enabled) {
     return checked(enabled ? "enable" : "disable", domain, null, name -> dynamic(name)
-        .compose(x -> store.setEnabled(name, enabled, registry::isAllowedHostType)).compose(announcer::announce));
+        .compose(x -> store.setEnabled(name, enabled, registry::isAllowedHostType))
+        .compose(result -> taken(enabled ? "enable" : "disable", name, null, result)));
   }
 
   @Override
@@ -146,6 +148,15 @@ public final class DomainManager implements DomainService {
             failure.getMessage());
       }
     });
+  }
+
+  /** Logs a write this node took, once, at info (README "Operating", logs), then announces it. */
+  private Future<Void> taken(String operation, String domain, String hostType, WriteResult result) {
+    if (result.changed()) {
+      LOG.info("{}: domain {} host type {}: event {}", operation, domain,
+          hostType == null ? "-" : hostType, result.eventId());
+    }
+    return announcer.announce(result);
   }
 
   /** The canonical name, or a failed future with {@code invalid_domain}. */

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A node in a JVM process of its own, started with {@code Main --config FILE} like an operator would. */
+/**
+ * A node in a JVM process of its own, started with {@code Main --config FILE} like an operator would,
+ * logging as shipped (the main {@code logback.xml}, not the tests' one).
+ */
 public final class NodeProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final Process process;
@@ -33,7 +36,8 @@ public final class NodeProcess implements AutoCloseable {
       Path log = dir.resolve("node.log");
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-          "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.domainregistry.Main", "--config", config.toString()));
+          "-Xmx256m", "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
+          "-cp", System.getProperty("java.class.path"), "org.domainregistry.Main", "--config", config.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("DOMAINS_"));
       NodeProcess node = new NodeProcess(builder.start(), httpPort, log);
@@ -61,6 +65,12 @@ public final class NodeProcess implements AutoCloseable {
 
   public HttpResponse<String> send(String method, String path, String json) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Sends a JSON request with extra headers ({@code name, value, name, value ...}). */
+  public HttpResponse<String> send(String method, String path, String json, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").headers(headers)
         .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
