@@ -189,15 +189,32 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param name cluster name; nodes join only clusters of the same name
    * @param host address to bind and advertise
    * @param port Hazelcast port, 0 for any free port
-   * @param members {@code host:port} of the members to join by TCP/IP
+   * @param members {@code host:port} of the members to join by TCP/IP ({@code discovery: members})
+   * @param discovery how members find each other: {@code members} (the list) or {@code kubernetes}
+   *     (Hazelcast's Kubernetes discovery in DNS mode, on {@code kubernetes_service_dns})
+   * @param kubernetesServiceDns DNS name of the headless Service of the members, e.g.
+   *     {@code domain-registry-cluster.ns.svc.cluster.local}
    */
   public record Cluster(@Default("false") boolean enabled, @Default("domain-registry") String name,
                         @Default("127.0.0.1") String host,
                         @Default("5701") @Range(min = 0, max = PORT_MAX) int port,
-                        @Default("['127.0.0.1:5701']") List<String> members) {
-    /** Unmodifiable copy of the members. */
+                        @Default("['127.0.0.1:5701']") List<String> members,
+                        @Default("members") String discovery, Optional<String> kubernetesServiceDns) {
+    /** Unmodifiable copy of the members; discovery known, with its DNS name for kubernetes. */
     public Cluster {
       members = List.copyOf(members);
+      if (!discovery.equals("members") && !discovery.equals("kubernetes")) {
+        throw ConfigException.at("discovery", "expected members or kubernetes, got \"" + discovery + "\"");
+      }
+      if (discovery.equals("kubernetes") && kubernetesServiceDns.isEmpty()) {
+        throw ConfigException.at("kubernetes_service_dns", "required with discovery: kubernetes (the headless"
+            + " Service's DNS name, e.g. domain-registry-cluster.default.svc.cluster.local)");
+      }
+    }
+
+    /** Whether members are found through Kubernetes DNS rather than the list. */
+    public boolean kubernetesDiscovery() {
+      return discovery.equals("kubernetes");
     }
   }
 

@@ -60,7 +60,14 @@ public final class ClusterSetup {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    if (cluster.kubernetesDiscovery()) {
+      // DNS lookup mode: no API access needed; the headless Service publishes not-ready pods too.
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", cluster.kubernetesServiceDns().orElseThrow())
+          .setProperty("service-port", String.valueOf(cluster.port()));
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    }
     return config;
   }
 }

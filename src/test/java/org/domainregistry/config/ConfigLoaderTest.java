@@ -35,7 +35,8 @@ class ConfigLoaderTest {
     assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(1000, 1000, 1800, 7200, 200, 5000));
     assertThat(config.admin()).isEmpty();
     assertThat(config.cluster()).isEqualTo(
-        new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701")));
+        new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701"),
+            "members", Optional.empty()));
     assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(10_000, 30_000, 1_000, 1_000, 300_000));
   }
 
@@ -106,7 +107,7 @@ class ConfigLoaderTest {
     assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(500, 2000, 100, 50, 60_000));
     assertThat(config.admin()).contains(new NodeConfig.Admin("root", "12345"));
     assertThat(config.cluster()).isEqualTo(new NodeConfig.Cluster(true, "test-cluster", "10.0.0.1", 5801,
-        List.of("10.0.0.1:5801", "10.0.0.2:5801")));
+        List.of("10.0.0.1:5801", "10.0.0.2:5801"), "members", Optional.empty()));
   }
 
   @Test
@@ -223,6 +224,18 @@ class ConfigLoaderTest {
         .http().port()).isEqualTo(9000);
     assertFails(Map.of(), Map.of("DOMAINS_SERVICE_HOST", "x", "DOMAINS_HTTP_PROT", "1"))
         .startsWith("DOMAINS_HTTP_PROT: unknown environment variable");
+  }
+
+  @Test
+  void kubernetesDiscoveryNeedsTheServiceDnsName() {
+    assertFails(Map.of("cluster", Map.of("discovery", "kubernetes")), NO_ENV)
+        .startsWith("cluster.kubernetes_service_dns: required with discovery: kubernetes");
+    assertFails(Map.of("cluster", Map.of("discovery", "multicast")), NO_ENV)
+        .startsWith("cluster.discovery: expected members or kubernetes");
+    NodeConfig.Cluster cluster = ConfigLoader.fromMap(Map.of(), Map.of("DOMAINS_CLUSTER_DISCOVERY", "kubernetes",
+        "DOMAINS_CLUSTER_KUBERNETES_SERVICE_DNS", "domain-registry-cluster.ns.svc.cluster.local")).cluster();
+    assertThat(cluster.kubernetesDiscovery()).isTrue();
+    assertThat(cluster.kubernetesServiceDns()).contains("domain-registry-cluster.ns.svc.cluster.local");
   }
 
   @Test
