@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.SyncCounters;
 import org.domainregistry.sync.SyncStatus;
 
 /**
@@ -42,14 +43,14 @@ final class NodeMetrics {
     gauge(meters, "domain_registry_cluster_size", cluster, c -> c.liveNodes().size(), "Live members of the cluster");
     counter(meters, "domain_registry_full_reloads", status, SyncStatus::fullReloads,
         "Full loads of the registry since start, the first one included");
-    counter(meters, "domain_registry_polls", status, SyncStatus::polls, "Successful polls of the events table");
-    counter(meters, "domain_registry_nudges", status, SyncStatus::nudges, "Cluster nudges received");
-    counter(meters, "domain_registry_gaps_found", status, SyncStatus::gapsFound, "Event ids found missing");
-    counter(meters, "domain_registry_gaps_filled", status, SyncStatus::gapsFilled,
+    counter(meters, "domain_registry_polls", status.counters(), SyncCounters::polls, "Successful polls of the events table");
+    counter(meters, "domain_registry_nudges", status.counters(), SyncCounters::nudges, "Cluster nudges received");
+    counter(meters, "domain_registry_gaps_found", status.counters(), SyncCounters::gapsFound, "Event ids found missing");
+    counter(meters, "domain_registry_gaps_filled", status.counters(), SyncCounters::gapsFilled,
         "Missing event ids that arrived later or were plugged");
-    counter(meters, "domain_registry_events_cleaned", status, SyncStatus::eventsCleaned,
+    counter(meters, "domain_registry_events_cleaned", status.counters(), SyncCounters::eventsCleaned,
         "Old events deleted by this node");
-    counter(meters, "domain_registry_db_errors", status, SyncStatus::dbErrors,
+    counter(meters, "domain_registry_db_errors", status.counters(), SyncCounters::dbErrors,
         "Failed polls and cleanings of the database");
   }
 

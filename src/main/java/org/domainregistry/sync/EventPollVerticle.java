@@ -61,7 +61,7 @@ public final class EventPollVerticle extends VerticleBase {
             bus.<Long>localConsumer(SyncAddresses.AWAIT_APPLIED, this::awaitApplied).completion(),
             bus.<JsonObject>consumer(SyncAddresses.nodeAwaitApplied(nodeId), this::awaitAppliedByNode).completion(),
             bus.consumer(SyncAddresses.CHECK_FOR_UPDATES, message -> {
-              status.recordNudge();
+              status.counters().recordNudge();
               requestPoll();
             }).completion(),
             bus.<String>localConsumer(SyncAddresses.DB_EVENT, this::announced).completion()))

@@ -3,7 +3,6 @@ package org.domainregistry.sync;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How far this node's registry is in step with the database, written by the event poll and
@@ -19,12 +18,7 @@ public final class SyncStatus {
   private volatile Instant staleSince;
   private volatile Instant lastPollAt;
   private volatile long fullReloads;
-  private volatile long gapsFound;
-  private volatile long gapsFilled;
-  private final LongAdder polls = new LongAdder();
-  private final LongAdder nudges = new LongAdder();
-  private final LongAdder eventsCleaned = new LongAdder();
-  private final LongAdder dbErrors = new LongAdder();
+  private final SyncCounters counters = new SyncCounters();
 
   /** True once a full load has completed; until then only static domains are served. */
   public boolean loaded() {
@@ -76,46 +70,9 @@ public final class SyncStatus {
     return fullReloads;
   }
 
-  /** Successful polls of the events table since start. */
-  public long polls() {
-    return polls.sum();
-  }
-
-  /** Cluster nudges ({@code domains.check_for_updates}) received since start. */
-  public long nudges() {
-    return nudges.sum();
-  }
-
-  /** Event ids found missing since start. */
-  public long gapsFound() {
-    return gapsFound;
-  }
-
-  /** Missing event ids filled (arrived late or plugged) since start. */
-  public long gapsFilled() {
-    return gapsFilled;
-  }
-
-  /** Old events deleted by this node's cleaner since start. */
-  public long eventsCleaned() {
-    return eventsCleaned.sum();
-  }
-
-  /** Failed polls or cleanings of the database since start. */
-  public long dbErrors() {
-    return dbErrors.sum();
-  }
-
-  void recordNudge() {
-    nudges.increment();
-  }
-
-  void recordCleaned(long deleted) {
-    eventsCleaned.add(deleted);
-  }
-
-  void recordDbError() {
-    dbErrors.increment();
+  /** What the sync did since start, for metrics. */
+  public SyncCounters counters() {
+    return counters;
   }
 
   /**
@@ -156,8 +113,7 @@ public final class SyncStatus {
     pendingGaps = cursor.gaps().size();
     gapIds = pendingGaps == 0 ? List.of() : List.copyOf(cursor.gaps());
     dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
-    gapsFound = cursor.gapsFound();
-    gapsFilled = cursor.gapsFilled();
+    counters.recordGaps(cursor.gapsFound(), cursor.gapsFilled());
   }
 
   void recordPoll(EventCursor cursor, long dbMax, Instant now) {
@@ -165,12 +121,12 @@ public final class SyncStatus {
     dbMaxEventId = Math.max(dbMax, cursor.maxSeen());
     lastPollAt = now;
     staleSince = null;
-    polls.increment();
+    counters.recordPoll();
   }
 
   /** Returns true when this failure starts a new outage. */
   boolean recordFailure(Instant now) {
-    dbErrors.increment();
+    counters.recordDbError();
     if (staleSince == null) {
       staleSince = now;
       return true;

@@ -227,6 +227,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void logFormatIsTextOrJson() {
+    assertThat(ConfigLoader.fromMap(Map.of(), Map.of("DOMAINS_LOGGING_FORMAT", "json")).logging().format())
+        .isEqualTo("json");
+    assertFails(Map.of("logging", Map.of("format", "xml")), NO_ENV)
+        .startsWith("logging.format: expected text or json, got \"xml\"");
+  }
+
+  @Test
   void kubernetesDiscoveryNeedsTheServiceDnsName() {
     assertFails(Map.of("cluster", Map.of("discovery", "kubernetes")), NO_ENV)
         .startsWith("cluster.kubernetes_service_dns: required with discovery: kubernetes");
