@@ -13,13 +13,17 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
+import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.AuditReader;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
+import org.domainregistry.store.AuditStore;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.NodeHealth;
 import org.domainregistry.sync.SyncStatus;
@@ -42,13 +46,15 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final ClusterSync cluster;
   private final PrometheusMeterRegistry meters;
   private final NodeHealth health;
+  private final AuditReader audit;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
                            String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
-                           NodeHealth health) {
+                           NodeHealth health, AuditStore audit) {
     this.health = health;
+    this.audit = new AuditReader(audit);
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
@@ -70,7 +76,8 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Builds the GraphQL schema on a worker thread (it takes a while on a cold JVM), then listens. */
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
+    return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, audit,
+            AdminAuth::caller))
         .compose(graphql -> vertx.createHttpServer()
             .requestHandler(router(graphql))
             .listen(config.http().port(), config.http().host()))
@@ -103,6 +110,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/api/lookup/:domain").handler(domains::canonicalDomain).handler(domains::lookup);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
+    router.get("/api/audit").handler(this::auditLog);
     return router;
   }
 
@@ -112,6 +120,17 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private JsonObject syncState() {
     return status.toJson(nodeId, registry.dynamicSize());
+  }
+
+  /** {@code GET /api/audit?domain=&caller=&after=&limit=} (README "Operating", audit log). */
+  private void auditLog(RoutingContext ctx) {
+    audit.page(param(ctx, "domain"), param(ctx, "caller"), param(ctx, "after").map(Object.class::cast),
+        param(ctx, "limit").map(Object.class::cast), DomainError.INVALID_QUERY)
+        .onSuccess(page -> ctx.json(page.toJson())).onFailure(ctx::fail);
+  }
+
+  private static Optional<String> param(RoutingContext ctx, String name) {
+    return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty());
   }
 
   private void clusterStatus(RoutingContext ctx) {

@@ -32,10 +32,10 @@ public final class DomainBusVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return Future.join(List.of(
-        serve(Addresses.INSERT, body -> write(body, name -> service.insert(name, field(body, "host_type")))),
-        serve(Addresses.REMOVE, body -> write(body, name -> removal(name, body))),
-        serve(Addresses.ENABLE, body -> write(body, name -> service.setEnabled(name, true))),
-        serve(Addresses.DISABLE, body -> write(body, name -> service.setEnabled(name, false))),
+        serveWrite(Addresses.INSERT, (as, body, name) -> as.insert(name, field(body, "host_type"))),
+        serveWrite(Addresses.REMOVE, (as, body, name) -> removal(as, name, body)),
+        serveWrite(Addresses.ENABLE, (as, body, name) -> as.setEnabled(name, true)),
+        serveWrite(Addresses.DISABLE, (as, body, name) -> as.setEnabled(name, false)),
         serve(Addresses.DETAILS, body -> service.details(field(body, "domain")).map(DomainJson::details)),
         serve(Addresses.GET_HOST_TYPE, this::hostType),
         serve(Addresses.GET_DOMAINS_BY_HOST_TYPE, this::domainsByHostType),
@@ -47,11 +47,24 @@ public final class DomainBusVerticle extends VerticleBase {
     return BusConsumers.serve(vertx.eventBus(), address, handler);
   }
 
+  /** Serves a write on behalf of the message's sender (README "Operating", audit log). */
+  private Future<Void> serveWrite(String address, BusWrite write) {
+    return BusConsumers.serve(vertx.eventBus(), address, (caller, body) -> {
+      DomainService as = service.as(caller);
+      return write(body, name -> write.run(as, body, name));
+    });
+  }
+
+  /** One write of the bus API, on the sender's view of the service. */
+  private interface BusWrite {
+    Future<Void> run(DomainService as, JsonObject body, String domain);
+  }
+
   /** A removal now, or with {@code "request": true} one left to the background workers. */
-  private Future<Void> removal(String domain, JsonObject body) {
+  private static Future<Void> removal(DomainService as, String domain, JsonObject body) {
     String hostType = field(body, "host_type");
-    return Requests.optionalBool(body, "request") ? service.requestRemove(domain, hostType)
-        : service.remove(domain, hostType);
+    return Requests.optionalBool(body, "request") ? as.requestRemove(domain, hostType)
+        : as.remove(domain, hostType);
   }
 
   private Future<JsonObject> hostType(JsonObject body) {

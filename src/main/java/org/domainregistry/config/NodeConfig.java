@@ -38,7 +38,8 @@ import org.domainregistry.registry.DomainName;
  */
 public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> staticDomains,
                          @Default("[]") List<String> hostTypes, Sync sync, Optional<Admin> admin,
-                         Cluster cluster, Removal removal, Health health, Shutdown shutdown, Logging logging) {
+                         Cluster cluster, Removal removal, Health health, Shutdown shutdown, Logging logging,
+                         Audit audit, Bulk bulk) {
   private static final long PORT_MAX = 65_535;
   private static final long ONE_HOUR_MS = 3_600_000;
   private static final long ONE_DAY_MS = 86_400_000;
@@ -67,6 +68,8 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(bulk, "bulk");
     if (cluster.enabled() && db.url().isEmpty() && !db.embedded()) {
       throw ConfigException.at("db.url", "required when cluster.enabled is true: every node must share one"
           + " database (set db.embedded: true to start an embedded PostgreSQL on each node anyway)");
@@ -257,4 +260,14 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    *     leave the cluster before it exits anyway
    */
   public record Shutdown(@Default("20000") @Range(min = 100, max = ONE_HOUR_MS) long timeoutMs) {}
+
+  /**
+   * @param retentionDays how long audit rows are kept (README "Operating", audit log)
+   * @param cleaningIntervalS how often older rows are deleted
+   */
+  public record Audit(@Default("90") @Range(min = 1, max = 36_500) long retentionDays,
+                      @Default("3600") @Range(min = 1, max = ONE_YEAR_S) long cleaningIntervalS) {}
+
+  /** @param batchSize rows written per transaction by {@code POST /api/domains/import} (README "Operating") */
+  public record Bulk(@Default("1000") @Range(min = 1, max = 10_000) int batchSize) {}
 }

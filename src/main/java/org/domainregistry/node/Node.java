@@ -19,6 +19,8 @@ import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.removal.CleanupHandlers;
 import org.domainregistry.removal.RemovalWorkerVerticle;
 import org.domainregistry.removal.Removals;
+import org.domainregistry.service.AuditCleaningVerticle;
+import org.domainregistry.service.AuditLog;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
@@ -97,16 +99,18 @@ public final class Node {
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
       WriteGate gate = new WriteGate();
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
-          cleanupHandlers, new OperationMeters(meters), gate);
+          cleanupHandlers, new OperationMeters(meters), gate, new AuditLog(database.audit(), nodeId, meters));
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
       NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
           config.health().readyRequiresDatabase());
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
-          health);
+          health, database.audit());
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
               Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
+          .compose(y -> vertx.deployVerticle(new AuditCleaningVerticle(database.audit(),
+              Duration.ofSeconds(config.audit().cleaningIntervalS()), Duration.ofDays(config.audit().retentionDays()))))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
           .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
           .compose(y -> vertx.deployVerticle(new HealthBusVerticle(health, nodeId)))

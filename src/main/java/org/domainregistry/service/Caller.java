@@ -31,6 +31,11 @@ public final class Caller {
     return Optional.ofNullable(domain);
   }
 
+  /** How the audit log names this caller: {@code global_admin} or {@code admin@<domain>}, never a credential. */
+  public String auditName() {
+    return isGlobalAdmin() ? "global_admin" : "admin@" + domain;
+  }
+
   @Override
   public String toString() {
     return isGlobalAdmin() ? "global admin" : "admin of " + domain;

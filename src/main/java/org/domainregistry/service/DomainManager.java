@@ -41,11 +41,24 @@ public final class DomainManager implements DomainService {
   private final CleanupHandlers cleanupHandlers;
   private final OperationMeters meters;
   private final WriteGate gate;
+  private final AuditLog audit;
+  private final String caller;
 
-  /** The service of one node: its rules in {@code registry}, its writes through {@code store}. */
+  /**
+   * The service of one node: its rules in {@code registry}, its writes through {@code store}, each
+   * outcome in {@code audit} (as {@link #SYSTEM}'s until {@link #as(String)}).
+   */
   public DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
                        Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters,
-                       WriteGate gate) {
+                       WriteGate gate, AuditLog audit) {
+    this(registry, store, announcer, cluster, removals, cleanupHandlers, meters, gate, audit, SYSTEM);
+  }
+
+  private DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
+                        Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters,
+                        WriteGate gate, AuditLog audit, String caller) {
+    this.audit = audit;
+    this.caller = caller;
     this.gate = gate;
     this.meters = meters;
     this.registry = registry;
@@ -58,6 +71,12 @@ public final class DomainManager implements DomainService {
   }
 
   @Override
+  public DomainService as(String caller) {
+    return new DomainManager(registry, store, announcer, cluster, removals, cleanupHandlers, meters, gate, audit,
+        caller);
+  }
+
+  @Override
   public Future<Void> insert(String domain, String hostType) {
     return checked("insert", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
         .compose(x -> store.insert(name, hostType)).compose(result -> taken("insert", name, hostType, result)));
@@ -66,13 +85,13 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> remove(String domain, String hostType) {
     return checked("remove", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
-        .compose(x -> removals.remove(name, hostType)));
+        .compose(x -> removals.remove(name, hostType)).map(0L));
   }
 
   @Override
   public Future<Void> requestRemove(String domain, String hostType) {
     return checked("request removal", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
-        .compose(x -> removals.request(name, hostType)));
+        .compose(x -> removals.request(name, hostType)).map(0L));
   }
 
   @Override
@@ -137,26 +156,41 @@ public final class DomainManager implements DomainService {
     return registry.allStatic();
   }
 
-  /** Runs the operation on the canonical name; a refusal is logged with domain and host type. */
-  private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Void>> op) {
-    return gate.pass(() -> canonical(domain).compose(op)).onComplete(result -> meters.write(operation, result.cause()))
-        .onFailure(failure -> {
+  /**
+   * Runs the operation on the canonical name (it answers its event id, or 0); counts and audits
+   * the outcome; a refusal is logged with domain and host type.
+   */
+  private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Long>> op) {
+    String audited = canonicalOrAsGiven(domain);
+    return gate.pass(() -> canonical(domain).compose(op)).onComplete(result -> {
+      meters.write(operation, result.cause());
+      audit.record(caller, operation, audited, hostType, result.cause(), result.succeeded() ? result.result() : 0);
+    }).<Void>mapEmpty().onFailure(failure -> {
       if (DomainError.DB_UNAVAILABLE == DomainException.of(failure).error()) {
         LOG.debug("{} refused: domain {} host type {}: database unavailable", operation, domain, hostType);
       } else {
-        LOG.info("{} refused: domain {} host type {}: {}", operation, domain, hostType == null ? "-" : hostType,
-            failure.getMessage());
+        LOG.info("{} refused: domain {} host type {} caller {}: {}", operation, domain,
+            hostType == null ? "-" : hostType, caller, failure.getMessage());
       }
     });
   }
 
   /** Logs a write this node took, once, at info (README "Operating", logs), then announces it. */
-  private Future<Void> taken(String operation, String domain, String hostType, WriteResult result) {
+  private Future<Long> taken(String operation, String domain, String hostType, WriteResult result) {
     if (result.changed()) {
-      LOG.info("{}: domain {} host type {}: event {}", operation, domain,
-          hostType == null ? "-" : hostType, result.eventId());
+      LOG.info("{}: domain {} host type {} caller {}: event {}", operation, domain,
+          hostType == null ? "-" : hostType, caller, result.eventId());
     }
-    return announcer.announce(result);
+    return announcer.announce(result).map(result.eventId());
+  }
+
+  /** The canonical name when valid, else the name as given (so a refusal is audited under what was asked). */
+  static String canonicalOrAsGiven(String domain) {
+    try {
+      return DomainName.normalize(domain);
+    } catch (DomainException e) {
+      return domain;
+    }
   }
 
   /** The canonical name, or a failed future with {@code invalid_domain}. */

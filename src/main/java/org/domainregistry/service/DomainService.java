@@ -17,6 +17,19 @@ import org.domainregistry.store.DomainQuery;
  * visible in this node's registry.
  */
 public interface DomainService {
+  /** How the audit log names a caller that did not say who it is (a sibling verticle in this JVM). */
+  String SYSTEM = "system";
+
+  /**
+   * The same service whose writes the audit log (README "Operating") and the write log line
+   * attribute to {@code caller}; this service's own writes are {@link #SYSTEM}'s.
+   */
+  DomainService as(String caller);
+
+  /** The same service on behalf of an admin API caller. */
+  default DomainService as(Caller caller) {
+    return as(caller.auditName());
+  }
 
   /** Adds an enabled dynamic domain; an existing identical pair succeeds unchanged. */
   Future<Void> insert(String domain, String hostType);

@@ -55,6 +55,11 @@ public final class Requests {
     return (int) wholeNumber(value, 1, MAX_LIMIT, "limit", error);
   }
 
+  /** A keyset position (an id to continue after), a whole number from 0, given as a number or as text. */
+  public static long afterId(Object value, DomainError error) {
+    return wholeNumber(value, 0, Long.MAX_VALUE / 10, "after", error);
+  }
+
   /** A domain status filter: {@code enabled}, {@code disabled} or {@code deleting}, any case. */
   public static DomainStatus status(String value, DomainError error) {
     DomainStatus status = DomainStatus.parse(value);

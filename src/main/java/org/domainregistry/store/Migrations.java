@@ -61,7 +61,14 @@ public final class Migrations {
           "CREATE INDEX IF NOT EXISTS i_domain_removal_jobs_due ON domain_removal_jobs (next_attempt_at)")),
       new Step(7, "event timestamps at insert, not at transaction start, so a long transaction's event is not "
           + "cleaned as soon as it commits", List.of(
-          "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")));
+          "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")),
+      new Step(20, "audit log of every mutation and refused mutation", List.of(
+          "CREATE TABLE IF NOT EXISTS domain_audit (id BIGSERIAL PRIMARY KEY, "
+              + "at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), caller TEXT NOT NULL, node TEXT NOT NULL, "
+              + "operation TEXT NOT NULL, domain TEXT NOT NULL, host_type TEXT, result TEXT NOT NULL, event_id BIGINT)",
+          "CREATE INDEX IF NOT EXISTS i_domain_audit_domain ON domain_audit (domain, id)",
+          "CREATE INDEX IF NOT EXISTS i_domain_audit_caller ON domain_audit (caller, id)",
+          "CREATE INDEX IF NOT EXISTS i_domain_audit_at ON domain_audit (at)")));
 
   private Migrations() {}
 

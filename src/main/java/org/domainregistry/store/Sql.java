@@ -139,4 +139,14 @@ final class Sql {
   static final String SELECT_HANDLERS =
       "SELECT name, host_types, priority, address FROM domain_cleanup_handlers "
           + "WHERE $1::text IS NULL OR $1::text = ANY(host_types) ORDER BY priority, name COLLATE \"C\"";
+
+  static final String INSERT_AUDIT =
+      "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
+          + "VALUES ($1, $2, $3, $4, $5, $6, $7)";
+  /** A keyset page of the audit log: id above $1, of domain $2 and caller $3 when given. */
+  static final String AUDIT_PAGE =
+      "SELECT id, at, caller, node, operation, domain, host_type, result, event_id FROM domain_audit "
+          + "WHERE id > $1 AND ($2::text IS NULL OR domain = $2) AND ($3::text IS NULL OR caller = $3) "
+          + "ORDER BY id LIMIT $4";
+  static final String CLEAN_AUDIT = "DELETE FROM domain_audit WHERE at < now() - make_interval(secs => $1)";
 }

@@ -48,7 +48,8 @@ class ConfigLoaderTest {
     assertThat(shipped.staticDomains()).containsExactly(Map.entry("localhost", "localhost"));
     assertThat(shipped.hostTypes()).containsExactly("type1", "type2");
     assertThat(new NodeConfig(shipped.http(), shipped.db(), Map.of(), List.of(), shipped.sync(),
-        shipped.admin(), shipped.cluster(), shipped.removal(), shipped.health(), shipped.shutdown(), shipped.logging())).isEqualTo(defaults);
+        shipped.admin(), shipped.cluster(), shipped.removal(), shipped.health(), shipped.shutdown(), shipped.logging(),
+        shipped.audit(), shipped.bulk())).isEqualTo(defaults);
   }
 
   @Test

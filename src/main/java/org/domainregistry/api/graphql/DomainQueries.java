@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.AuditReader;
 import org.domainregistry.service.DomainPage;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.service.Requests;
@@ -23,8 +24,10 @@ final class DomainQueries {
   private static final int SORT_ON_EVENT_LOOP_MAX = 10_000;
   private final DomainService service;
   private final DomainRegistry registry;
+  private final AuditReader audit;
 
-  DomainQueries(DomainService service, DomainRegistry registry) {
+  DomainQueries(DomainService service, DomainRegistry registry, AuditReader audit) {
+    this.audit = audit;
     this.service = service;
     this.registry = registry;
   }
@@ -34,7 +37,34 @@ final class DomainQueries {
     return type
         .dataFetcher("domainDetails", this::domainDetails)
         .dataFetcher("domainsByHostType", this::domainsByHostType)
-        .dataFetcher("allDomains", this::allDomains);
+        .dataFetcher("allDomains", this::allDomains)
+        .dataFetcher("auditLog", this::auditLog);
+  }
+
+  /** A page of the audit log (README "Operating"), fields as REST's in camel case, ids as GraphQL IDs. */
+  private Future<Map<String, Object>> auditLog(DataFetchingEnvironment env) {
+    return audit.page(Optional.ofNullable(env.getArgument("domain")), Optional.ofNullable(env.getArgument("caller")),
+        Optional.ofNullable(env.getArgument("after")), Optional.ofNullable(env.getArgument("limit")),
+        DomainError.INVALID_QUERY).map(page -> {
+          List<Map<String, Object>> items = new ArrayList<>();
+          page.items().forEach(r -> {
+            Map<String, Object> item = new java.util.HashMap<>();
+            item.put("id", String.valueOf(r.id()));
+            item.put("at", r.at().toString());
+            item.put("caller", r.caller());
+            item.put("node", r.node());
+            item.put("operation", r.operation());
+            item.put("domain", r.domain());
+            item.put("hostType", r.hostType());
+            item.put("result", r.result());
+            item.put("eventId", r.eventId() == null ? null : String.valueOf(r.eventId()));
+            items.add(item);
+          });
+          Map<String, Object> result = new java.util.HashMap<>();
+          result.put("items", items);
+          result.put("next", page.next().map(String::valueOf).orElse(null));
+          return result;
+        });
   }
 
   private Future<Map<String, Object>> domainDetails(DataFetchingEnvironment env) {

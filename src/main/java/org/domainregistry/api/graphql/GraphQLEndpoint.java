@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.AuditReader;
 import org.domainregistry.service.Caller;
 import org.domainregistry.service.DomainService;
 
@@ -28,9 +29,9 @@ public final class GraphQLEndpoint {
 
   /** The handler for {@code POST /api/graphql}; {@code callerOf} tells who sent a request. */
   public static GraphQLHandler handler(DomainService service, DomainRegistry registry, DomainAdmins admins,
-                                       Function<RoutingContext, Caller> callerOf) {
+                                       AuditReader audit, Function<RoutingContext, Caller> callerOf) {
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(AdminSchema.typeDefinitions(),
-        wiring(service, registry, admins));
+        wiring(service, registry, admins, audit));
     GraphQL graphQL = GraphQL.newGraphQL(schema)
         .defaultDataFetcherExceptionHandler(new ResolverErrors())
         .instrumentation(new ChainedInstrumentation(List.of(
@@ -41,8 +42,9 @@ public final class GraphQLEndpoint {
         .build();
   }
 
-  private static RuntimeWiring wiring(DomainService service, DomainRegistry registry, DomainAdmins admins) {
-    DomainQueries queries = new DomainQueries(service, registry);
+  private static RuntimeWiring wiring(DomainService service, DomainRegistry registry, DomainAdmins admins,
+                                      AuditReader audit) {
+    DomainQueries queries = new DomainQueries(service, registry, audit);
     DomainMutations mutations = new DomainMutations(service, admins);
     return RuntimeWiring.newRuntimeWiring()
         .scalar(InputScalars.DOMAIN_NAME)
