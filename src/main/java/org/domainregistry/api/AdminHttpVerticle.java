@@ -24,6 +24,7 @@ import org.domainregistry.service.AuditReader;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
 import org.domainregistry.store.AuditStore;
+import org.domainregistry.store.BulkStore;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.NodeHealth;
 import org.domainregistry.sync.SyncStatus;
@@ -47,13 +48,15 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final PrometheusMeterRegistry meters;
   private final NodeHealth health;
   private final AuditReader audit;
+  private final BulkRoutes bulk;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
                            String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
-                           NodeHealth health, AuditStore audit) {
+                           NodeHealth health, AuditStore audit, BulkStore bulk) {
     this.health = health;
+    this.bulk = new BulkRoutes(service, bulk, config.bulk().batchSize());
     this.audit = new AuditReader(audit);
     this.config = config;
     this.meters = meters;
@@ -97,11 +100,14 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/health/started").handler(HealthCheckHandler.createWithHealthChecks(health.started()));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+    router.post("/api/domains/import").handler(BulkRoutes::pause).handler(auth::authenticate).handler(auth::globalAdminOnly)
+        .handler(bulk::importDomains);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     router.route("/api/*").handler(auth::authenticate);
     router.post("/api/graphql").handler(graphql);
     router.route("/api/*").handler(auth::globalAdminOnly);
     router.route("/api/domains/").handler(domains::emptyName);
+    router.get("/api/domains/export").handler(bulk::exportDomains);
     router.put("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::insert);
     router.patch("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::setEnabled);
     router.get("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::details);

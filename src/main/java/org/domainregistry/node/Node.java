@@ -21,6 +21,7 @@ import org.domainregistry.removal.RemovalWorkerVerticle;
 import org.domainregistry.removal.Removals;
 import org.domainregistry.service.AuditCleaningVerticle;
 import org.domainregistry.service.AuditLog;
+import org.domainregistry.service.BulkImporter;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
@@ -98,13 +99,16 @@ public final class Node {
           nodeId, config.removal(), clusterWait);
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
       WriteGate gate = new WriteGate();
+      OperationMeters operations = new OperationMeters(meters);
+      AuditLog audit = new AuditLog(database.audit(), nodeId, meters);
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
-          cleanupHandlers, new OperationMeters(meters), gate, new AuditLog(database.audit(), nodeId, meters));
+          cleanupHandlers, operations, gate, audit,
+          new BulkImporter(registry, database.bulk(), announcer, audit, operations));
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
       NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
           config.health().readyRequiresDatabase());
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
-          health, database.audit());
+          health, database.audit(), database.bulk());
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,

@@ -2,6 +2,9 @@ package org.domainregistry.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.store.AuditRecord;
 import org.domainregistry.store.AuditStore;
@@ -25,6 +28,24 @@ public final class AuditLog {
     this.nodeId = nodeId;
     this.failures = Counter.builder("domain_registry_audit_failures")
         .description("Audit rows that could not be written").register(meters);
+  }
+
+  /**
+   * Records the outcomes of a batch in one statement: pair {@code i} as written, its canonical name
+   * when valid, its result and event id (0 for none).
+   */
+  public void recordAll(String caller, String operation, List<Map.Entry<String, String>> pairs, String[] canonical,
+                        String[] results, long[] eventIds) {
+    List<AuditRecord> rows = new ArrayList<>(pairs.size());
+    for (int i = 0; i < pairs.size(); i++) {
+      String domain = canonical[i] != null ? canonical[i] : pairs.get(i).getKey();
+      rows.add(new AuditRecord(0, null, caller, nodeId, operation, domain == null ? "" : domain,
+          pairs.get(i).getValue(), results[i], eventIds[i] > 0 ? eventIds[i] : null));
+    }
+    store.appendAll(rows).onFailure(cause -> {
+      failures.increment(rows.size());
+      LOG.warn("Audit rows not written: {} {} rows by {}: {}", rows.size(), operation, caller, cause.getMessage());
+    });
   }
 
   /** Records an outcome: {@code failure} null for success, {@code eventId} 0 when no event was appended. */

@@ -42,6 +42,7 @@ public final class DomainManager implements DomainService {
   private final OperationMeters meters;
   private final WriteGate gate;
   private final AuditLog audit;
+  private final BulkImporter importer;
   private final String caller;
 
   /**
@@ -50,14 +51,15 @@ public final class DomainManager implements DomainService {
    */
   public DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
                        Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters,
-                       WriteGate gate, AuditLog audit) {
-    this(registry, store, announcer, cluster, removals, cleanupHandlers, meters, gate, audit, SYSTEM);
+                       WriteGate gate, AuditLog audit, BulkImporter importer) {
+    this(registry, store, announcer, cluster, removals, cleanupHandlers, meters, gate, audit, importer, SYSTEM);
   }
 
   private DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
                         Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters,
-                        WriteGate gate, AuditLog audit, String caller) {
+                        WriteGate gate, AuditLog audit, BulkImporter importer, String caller) {
     this.audit = audit;
+    this.importer = importer;
     this.caller = caller;
     this.gate = gate;
     this.meters = meters;
@@ -73,13 +75,23 @@ public final class DomainManager implements DomainService {
   @Override
   public DomainService as(String caller) {
     return new DomainManager(registry, store, announcer, cluster, removals, cleanupHandlers, meters, gate, audit,
-        caller);
+        importer, caller);
   }
 
   @Override
   public Future<Void> insert(String domain, String hostType) {
     return checked("insert", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
         .compose(x -> store.insert(name, hostType)).compose(result -> taken("insert", name, hostType, result)));
+  }
+
+  @Override
+  public Future<BulkImporter.Batch> importBatch(List<Map.Entry<String, String>> pairs) {
+    return gate.pass(() -> importer.batch(pairs, caller));
+  }
+
+  @Override
+  public Future<Void> finishImport(long lastEventId) {
+    return importer.finish(lastEventId);
   }
 
   @Override

@@ -57,6 +57,16 @@ public interface DomainService {
   Future<CleanupRegistration> registerCleanupHandler(String name, List<String> hostTypes, int priority,
                                                      DomainCleanup cleanup);
 
+  /**
+   * Imports a batch of (domain, host type) pairs as written (README "Operating", bulk import): each
+   * checked as an insert, the valid ones written in one transaction; answers per pair
+   * {@code created}, {@code unchanged} or the error code. Not yet announced: see {@link #finishImport}.
+   */
+  Future<BulkImporter.Batch> importBatch(List<Map.Entry<String, String>> pairs);
+
+  /** After the last batch: completes once this node applied events up to {@code lastEventId}; nudges once. */
+  Future<Void> finishImport(long lastEventId);
+
   /** Enables or disables a dynamic domain. */
   Future<Void> setEnabled(String domain, boolean enabled);
 

@@ -29,7 +29,11 @@ public final class OperationMeters {
 
   /** Counts one write: {@code failure} null for success. */
   public void write(String operation, Throwable failure) {
-    String outcome = failure == null ? "ok" : DomainException.of(failure).error().code();
+    write(operation, failure == null ? "ok" : DomainException.of(failure).error().code());
+  }
+
+  /** Counts one write of the given outcome ({@code ok}, another result such as {@code created}, or an error code). */
+  public void write(String operation, String outcome) {
     Counter.builder("domain_registry_writes").description("Management operations by operation and outcome")
         .tag("operation", operation.replace(' ', '_')).tag("outcome", outcome).register(meters).increment();
   }

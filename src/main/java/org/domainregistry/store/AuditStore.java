@@ -11,6 +11,9 @@ public interface AuditStore {
   /** Appends one record (its id and time are the database's). */
   Future<Void> append(AuditRecord record);
 
+  /** Appends many records in one statement. */
+  Future<Void> appendAll(List<AuditRecord> records);
+
   /** Up to {@code limit} records with an id above {@code afterId}, oldest first, of one domain and/or caller. */
   Future<List<AuditRecord>> page(Optional<String> domain, Optional<String> caller, long afterId, int limit);
 

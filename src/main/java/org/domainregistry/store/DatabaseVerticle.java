@@ -31,6 +31,7 @@ public final class DatabaseVerticle extends VerticleBase {
   private RemovalStore removals;
   private CleanupHandlerStore cleanupHandlers;
   private AuditStore audit;
+  private BulkStore bulk;
   private PgEventListener listener;
 
   /**
@@ -64,6 +65,11 @@ public final class DatabaseVerticle extends VerticleBase {
     return audit;
   }
 
+  /** Bulk import and export, usable from any verticle once this one is deployed. */
+  public BulkStore bulk() {
+    return bulk;
+  }
+
   @Override
   public Future<?> start() {
     PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0)
@@ -81,6 +87,7 @@ public final class DatabaseVerticle extends VerticleBase {
     removals = new PgRemovalStore(gate);
     cleanupHandlers = new PgCleanupHandlerStore(gate);
     audit = new PgAuditStore(gate);
+    bulk = new PgBulkStore(gate);
     listener = new PgEventListener(vertx, connect, onEvent);
     return migrate(1000)
         .recover(cause -> isUnavailable(cause) ? Future.succeededFuture() : Future.failedFuture(cause))

@@ -24,6 +24,27 @@ final class PgAuditStore implements AuditStore {
   }
 
   @Override
+  public Future<Void> appendAll(List<AuditRecord> records) {
+    int n = records.size();
+    String[][] text = new String[6][n];
+    Long[] events = new Long[n];
+    for (int i = 0; i < n; i++) {
+      AuditRecord r = records.get(i);
+      String[] row = {r.caller(), r.node(), r.operation(), r.domain(), r.hostType(), r.result()};
+      for (int c = 0; c < 6; c++) {
+        text[c][i] = row[c];
+      }
+      events[i] = r.eventId();
+    }
+    Tuple args = Tuple.tuple();
+    for (String[] column : text) {
+      args.addArrayOfString(column);
+    }
+    args.addArrayOfLong(events);
+    return gate.run(pool -> pool.preparedQuery(Sql.INSERT_AUDITS).execute(args).mapEmpty());
+  }
+
+  @Override
   public Future<List<AuditRecord>> page(Optional<String> domain, Optional<String> caller, long afterId, int limit) {
     Tuple args = Tuple.of(afterId, domain.orElse(null), caller.orElse(null), limit);
     return gate.run(pool -> pool.preparedQuery(Sql.AUDIT_PAGE).execute(args).map(rows -> {

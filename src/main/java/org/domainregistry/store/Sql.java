@@ -149,4 +149,19 @@ final class Sql {
           + "WHERE id > $1 AND ($2::text IS NULL OR domain = $2) AND ($3::text IS NULL OR caller = $3) "
           + "ORDER BY id LIMIT $4";
   static final String CLEAN_AUDIT = "DELETE FROM domain_audit WHERE at < now() - make_interval(secs => $1)";
+
+  /** {@link #INSERT_DOMAIN} of many pairs ($1 domains, $2 host types); answers the domains it created. */
+  static final String INSERT_DOMAINS =
+      "INSERT INTO domain_settings (domain, host_type, status) SELECT d, h, 1 FROM unnest($1::text[], $2::text[]) "
+          + "AS t(d, h) ON CONFLICT (domain) DO NOTHING RETURNING domain";
+  /** {@link #INSERT_EVENT} of many domains. */
+  static final String INSERT_EVENTS =
+      "INSERT INTO domain_events (domain) SELECT unnest($1::text[]) RETURNING id, domain";
+  /** A page of every domain, any status, by id. */
+  static final String ALL_PAGE =
+      "SELECT id, domain, host_type, status FROM domain_settings WHERE id > $1 ORDER BY id LIMIT $2";
+  /** {@link #INSERT_AUDIT} of many rows, one array per column. */
+  static final String INSERT_AUDITS =
+      "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
+          + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])";
 }
