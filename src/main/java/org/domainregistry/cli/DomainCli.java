@@ -37,6 +37,9 @@ public final class DomainCli {
       LaunchArguments launch = LaunchArguments.parse(args);
       List<String> words = launch.domainCommand()
           .orElseThrow(() -> new CliUsageException("Expected: domain <command>"));
+      if (BulkCli.handles(words)) {
+        return bulk(ConfigLoader.load(launch.configFile(), env), words, out, err);
+      }
       CommandCatalog catalog = CommandCatalog.load();
       if (words.isEmpty()) {
         out.print(CliHelp.commands(catalog));
@@ -55,6 +58,21 @@ public final class DomainCli {
       return FAILURE;
     } catch (ConfigException e) {
       err.println("Invalid configuration: " + e.getMessage());
+      return FAILURE;
+    }
+  }
+
+  private static int bulk(NodeConfig config, List<String> words, PrintStream out, PrintStream err) {
+    NodeClient client = new NodeClient(config);
+    try {
+      return new BulkCli(client, out, err).run(words);
+    } catch (IOException e) {
+      err.println("Cannot reach the node at " + client.uri("/") + ": " + Optional.ofNullable(e.getMessage())
+          .orElse(e.getClass().getSimpleName()));
+      return FAILURE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("Interrupted while waiting for the node at " + client.uri("/"));
       return FAILURE;
     }
   }

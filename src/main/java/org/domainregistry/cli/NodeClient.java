@@ -33,6 +33,23 @@ final class NodeClient {
     return endpoint;
   }
 
+  /** Another path of the node, e.g. {@code /api/domains/export}. */
+  URI uri(String path) {
+    return endpoint.resolve(path);
+  }
+
+  /** The request with the configured admin's credentials, when there are some. */
+  HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    config.admin().ifPresent(admin -> request.header("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((admin.username() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8))));
+    return request;
+  }
+
+  /** A client with the CLI's connect timeout. */
+  static HttpClient http() {
+    return HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  }
+
   /** What the node answered. */
   record Response(int status, String body) {
     /** HTTP 200 and a JSON body without errors. */
@@ -65,10 +82,8 @@ final class NodeClient {
         .timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    config.admin().ifPresent(admin -> request.header("Authorization", "Basic " + Base64.getEncoder()
-        .encodeToString((admin.username() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8))));
-    HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    authorized(request);
+    HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Response(response.statusCode(), response.body());
   }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DomainCliTest {
-  private static final List<String> COMMANDS = List.of("addDomain", "allDomains", "deleteDomainPassword",
+  private static final List<String> COMMANDS = List.of("addDomain", "allDomains", "auditLog", "deleteDomainPassword",
       "disableDomain", "domainDetails", "domainsByHostType", "enableDomain", "removeDomain",
       "requestRemoveDomain", "setDomainPassword");
   private Path dir;
@@ -122,6 +122,27 @@ class DomainCliTest {
         .getString("status")).isEqualTo("ENABLED");
     assertThat(((JsonObject) succeeded("removeDomain", "--domain", "seed.example", "--hostType", "type1")
         .data("removeDomain")).getString("status")).isEqualTo("DELETED");
+  }
+
+  @Test
+  void importAndExportStreamWithAProgressLine() throws IOException {
+    Path csv = write("bulk.csv", "domain,host_type\nbulk1.example,type1\nbulk2.example,type2\n");
+    Run imported = domain("import", csv.toString());
+    assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+    assertThat(imported.out()).contains("{\"line\":2,\"domain\":\"bulk1.example\",\"result\":\"created\"}",
+        "{\"summary\":{\"created\":2,\"unchanged\":0,\"failed\":0}}");
+    assertThat(imported.err()).matches("(?s).*imported 2 domains \\(\\d+/s\\)\n");
+    Path bad = write("bad.ndjson", "{\"domain\":\"static.example\",\"host_type\":\"type1\"}\n");
+    Run refused = domain("import", bad.toString());
+    assertThat(refused.exit()).isEqualTo(DomainCli.FAILURE);
+    assertThat(refused.out()).contains("\"result\":\"static\"");
+
+    Run exported = domain("export");
+    assertThat(exported.exit()).isZero();
+    assertThat(exported.out()).startsWith("{\"snapshot_event_id\":")
+        .contains("{\"domain\":\"bulk2.example\",\"host_type\":\"type2\",\"status\":\"enabled\"}");
+    assertThat(exported.err()).contains("exported ").contains("/s)");
+    assertThat(domain("import").err()).contains("Usage: domain import FILE");
   }
 
   @Test
