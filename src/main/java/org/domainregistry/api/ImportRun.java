@@ -1,5 +1,7 @@
 package org.domainregistry.api;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,6 +29,8 @@ final class ImportRun {
   private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
   /** Longest line; above the largest chunk the parser may hold while paused. */
   private static final int MAX_LINE = 1 << 20;
+  /** Batches written at once: the next is parsed and sent while the database commits the last. */
+  private static final int IN_FLIGHT = 2;
   private final HttpServerRequest request;
   private final HttpServerResponse response;
   private final DomainService service;
@@ -40,7 +44,8 @@ final class ImportRun {
   private long failed;
   private long lastEventId;
   private boolean ended;
-  private boolean writing;
+  private int inFlight;
+  private Future<Void> tail = Future.succeededFuture();
 
   /** One line of the body: what it asks for, or the result it already has (a line that does not parse). */
   private record Item(long line, String domain, String hostType, String preset) {}
@@ -58,9 +63,10 @@ final class ImportRun {
     response.setChunked(true).putHeader("Content-Type", "application/x-ndjson");
     parser.handler(this::line).endHandler(x -> {
       ended = true;
-      if (!writing) {
+      if (!batch.isEmpty()) {
         flush();
       }
+      tail.onComplete(y -> finish());
     }).exceptionHandler(this::broken);
     request.resume();
   }
@@ -94,42 +100,54 @@ final class ImportRun {
     }
   }
 
-  /** Writes the pending batch with the body paused; at the end, announces and answers the summary. */
+  /**
+   * Starts writing the pending batch; the body is paused while {@value #IN_FLIGHT} batches are being
+   * written. Results are answered in line order.
+   */
   private void flush() {
     List<Item> items = batch;
     batch = new ArrayList<>();
-    writing = true;
-    parser.pause();
     List<Map.Entry<String, String>> pairs = new ArrayList<>(items.size());
     items.stream().filter(item -> item.preset() == null)
         .forEach(item -> pairs.add(new AbstractMap.SimpleEntry<>(item.domain(), item.hostType())));
-    (pairs.isEmpty() ? io.vertx.core.Future.succeededFuture(new BulkImporter.Batch(List.of(), 0))
-        : service.importBatch(pairs)).onComplete(done -> {
-      if (response.ended()) {
+    Future<BulkImporter.Batch> written = pairs.isEmpty()
+        ? Future.succeededFuture(new BulkImporter.Batch(List.of(), 0)) : service.importBatch(pairs);
+    if (++inFlight >= IN_FLIGHT) {
+      parser.pause();
+    }
+    tail = tail.compose(x -> written.transform(done -> {
+      answer(items, done);
+      return Future.<Void>succeededFuture();
+    })).onComplete(x -> {
+      inFlight--;
+      if (ended) {
         return;
       }
-      String failure = done.failed() ? DomainException.of(done.cause()).error().code() : null;
-      Buffer out = Buffer.buffer(items.size() * 64);
-      int next = 0;
-      for (Item item : items) {
-        String result = item.preset() != null ? item.preset() : failure != null ? failure : done.result().results().get(next++);
-        count(result);
-        out.appendString(new JsonObject().put("line", item.line()).put("domain", item.domain())
-            .put("result", result).encode()).appendByte((byte) '\n');
-      }
-      if (done.succeeded()) {
-        lastEventId = Math.max(lastEventId, done.result().lastEventId());
-      }
-      response.write(out);
-      writing = false;
-      if (ended) {
-        finish();
-      } else if (response.writeQueueFull()) {
-        response.drainHandler(x -> parser.resume());
+      if (response.writeQueueFull()) {
+        response.drainHandler(y -> parser.resume());
       } else {
         parser.resume();
       }
     });
+  }
+
+  private void answer(List<Item> items, AsyncResult<BulkImporter.Batch> done) {
+    if (response.ended()) {
+      return;
+    }
+    String failure = done.failed() ? DomainException.of(done.cause()).error().code() : null;
+    Buffer out = Buffer.buffer(items.size() * 64);
+    int next = 0;
+    for (Item item : items) {
+      String result = item.preset() != null ? item.preset() : failure != null ? failure : done.result().results().get(next++);
+      count(result);
+      out.appendString(new JsonObject().put("line", item.line()).put("domain", item.domain())
+          .put("result", result).encode()).appendByte((byte) '\n');
+    }
+    if (done.succeeded()) {
+      lastEventId = Math.max(lastEventId, done.result().lastEventId());
+    }
+    response.write(out);
   }
 
   private void count(String result) {
@@ -143,8 +161,7 @@ final class ImportRun {
   }
 
   private void finish() {
-    if (!batch.isEmpty()) {
-      flush();
+    if (response.ended()) {
       return;
     }
     service.finishImport(lastEventId)

@@ -86,6 +86,7 @@ public final class BulkImporter {
                          BulkStore.BatchInsert done, String caller) {
     Map<String, String> seen = new HashMap<>();
     long[] eventIds = new long[pairs.size()];
+    Map<String, Integer> outcomes = new HashMap<>();
     long last = 0;
     for (int i = 0; i < pairs.size(); i++) {
       String hostType = pairs.get(i).getValue();
@@ -103,8 +104,9 @@ public final class BulkImporter {
           results[i] = same ? UNCHANGED : DomainError.DUPLICATE.code();
         }
       }
-      meters.write("import", results[i]);
+      outcomes.merge(results[i], 1, Integer::sum);
     }
+    outcomes.forEach((outcome, count) -> meters.write("import", outcome, count));
     audit.recordAll(caller, "import", pairs, canonical, results, eventIds);
     if (!done.created().isEmpty()) {
       LOG.info("import: {} domains created by caller {}, events up to {}", done.created().size(), caller, last);

@@ -34,8 +34,13 @@ public final class OperationMeters {
 
   /** Counts one write of the given outcome ({@code ok}, another result such as {@code created}, or an error code). */
   public void write(String operation, String outcome) {
+    write(operation, outcome, 1);
+  }
+
+  /** Counts {@code count} writes of one outcome. */
+  public void write(String operation, String outcome, int count) {
     Counter.builder("domain_registry_writes").description("Management operations by operation and outcome")
-        .tag("operation", operation.replace(' ', '_')).tag("outcome", outcome).register(meters).increment();
+        .tag("operation", operation.replace(' ', '_')).tag("outcome", outcome).register(meters).increment(count);
   }
 
   /** Counts one lookup. */

@@ -29,8 +29,9 @@ final class PgBulkStore implements BulkStore {
     return gate.transaction(conn -> conn.preparedQuery(Sql.INSERT_DOMAINS).execute(pairs).compose(inserted -> {
       List<String> created = new ArrayList<>(inserted.rowCount());
       inserted.forEach(row -> created.add(row.getString("domain")));
-      return events(conn, created).compose(ids -> conn.preparedQuery(Sql.SELECT_DOMAINS).execute(Tuple.of(names))
-          .map(rows -> {
+      return events(conn, created).compose(ids -> created.size() == names.length
+          ? Future.succeededFuture(new BatchInsert(ids, Map.of()))
+          : conn.preparedQuery(Sql.SELECT_DOMAINS).execute(Tuple.of(names)).map(rows -> {
             Map<String, StoredDomain> existing = new HashMap<>();
             rows.forEach(row -> existing.put(row.getString("domain"), DomainRows.toDomain(row)));
             ids.keySet().forEach(existing::remove);
