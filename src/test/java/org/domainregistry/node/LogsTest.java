@@ -47,7 +47,7 @@ class LogsTest {
       assertThat(lines).anyMatch(line -> line.getString("loggerName").equals("http.access")
           && line.getString("formattedMessage").startsWith("PUT /api/domains/a.example 204"));
       assertThat(lines.stream().filter(line -> line.getString("formattedMessage")
-          .equals("insert: domain a.example host type type1: event 1"))).hasSize(1);
+          .equals("insert: domain a.example host type type1 caller global_admin: event 1"))).hasSize(1);
       assertThat(lines).noneMatch(line -> line.getString("formattedMessage").startsWith("Event 1:"));
       assertThat(node.log()).doesNotContain(PASSWORD, good.substring("Basic ".length()),
           bad.substring("Basic ".length()));
