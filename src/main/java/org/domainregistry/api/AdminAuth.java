@@ -85,7 +85,9 @@ final class AdminAuth {
   }
 
   private static void refuse(RoutingContext ctx) {
-    ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"domain-registry\"");
+    if (!BrowserSafety.fromConsole(ctx)) {
+      ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"domain-registry\"");
+    }
     ctx.fail(DomainError.WRONG_CREDENTIALS.exception());
   }
 

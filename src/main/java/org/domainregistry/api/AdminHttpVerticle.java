@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import org.domainregistry.admins.DomainAdmins;
@@ -81,6 +82,10 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/health/live").handler(this::live);
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+    router.getWithRegex("/console").handler(ctx -> ctx.redirect("/console/"));
+    router.get("/console/*").handler(BrowserSafety::consoleHeaders)
+        .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
+    router.route("/api/*").handler(BrowserSafety::sameSiteWrites);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
     router.route("/api/*").handler(auth::authenticate);
     router.post("/api/graphql").handler(graphql);
@@ -92,6 +97,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.delete("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::remove);
     router.get("/api/domains").handler(domains::list);
     router.get("/api/lookup/:domain").handler(domains::canonicalDomain).handler(domains::lookup);
+    router.get("/api/removals").handler(domains::removals);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
     return router;

@@ -76,8 +76,16 @@ final class DomainRoutes {
     DomainQuery query = new DomainQuery(param(ctx, "host_type"),
         param(ctx, "status").map(status -> Requests.status(status, DomainError.INVALID_QUERY)),
         param(ctx, "after"),
-        param(ctx, "limit").map(limit -> Requests.limit(limit, DomainError.INVALID_QUERY)).orElse(Requests.DEFAULT_LIMIT));
+        param(ctx, "limit").map(limit -> Requests.limit(limit, DomainError.INVALID_QUERY)).orElse(Requests.DEFAULT_LIMIT),
+        param(ctx, "prefix").map(prefix -> Requests.namePrefix(prefix, DomainError.INVALID_QUERY)));
     service.list(query).map(DomainRoutes::page).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** {@code {"removals": [...]}}: the removal jobs by domain name, at most {@code limit} (default 100). */
+  void removals(RoutingContext ctx) {
+    int limit = param(ctx, "limit").map(l -> Requests.limit(l, DomainError.INVALID_QUERY)).orElse(Requests.DEFAULT_LIMIT);
+    service.removalJobs(limit).map(jobs -> new JsonObject().put("removals",
+        new JsonArray(jobs.stream().map(DomainJson::removalJob).toList()))).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   /** What a sibling service sees: straight from this node's registry, never the database. */

@@ -24,7 +24,7 @@ public final class HttpErrors {
   /** The HTTP column of the error table: the status the admin API answers this error with. */
   public static int status(DomainError error) {
     return switch (error) {
-      case STATIC, UNKNOWN_HOST_TYPE, WRONG_HOST_TYPE, DELETED, NO_PERMISSIONS -> 403;
+      case STATIC, UNKNOWN_HOST_TYPE, WRONG_HOST_TYPE, DELETED, NO_PERMISSIONS, CROSS_SITE_REQUEST -> 403;
       case DUPLICATE -> 409;
       case NOT_FOUND, NO_ROUTE -> 404;
       case INVALID_DOMAIN, INVALID_BODY, INVALID_QUERY, INVALID_REQUEST, INPUT_COERCION, PARSER_ERROR,

@@ -3,6 +3,7 @@ package org.domainregistry.removal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,6 +91,11 @@ public final class Removals {
   public Future<Optional<RemovalProgress>> progress(String domain) {
     return store.find(domain).map(job -> job.map(j ->
         new RemovalProgress(j.attempts(), j.lastError(), j.nextAttemptAt(), j.running())));
+  }
+
+  /** The removal jobs, by domain name, at most {@code limit}: the console's and operators' view of the queue. */
+  public Future<List<RemovalJob>> jobs(int limit) {
+    return store.list(limit);
   }
 
   /** Leases and runs one due job, if any; true when there was one (whatever its outcome). */

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.RemovalProgress;
+import org.domainregistry.store.RemovalJob;
 
 /** JSON shapes shared by the REST and event-bus APIs (README "REST admin API", "Event-bus API"). */
 public final class DomainJson {
@@ -30,6 +31,17 @@ public final class DomainJson {
         .put("last_error", removal.lastError())
         .put("next_attempt_at", removal.nextAttemptAt().toString())
         .put("running", removal.running());
+  }
+
+  /**
+   * {@code {domain, host_type, attempts, last_error, next_attempt_at, running, node}}: a removal job,
+   * {@code node} being the node that holds or last held its lease (null before any).
+   */
+  public static JsonObject removalJob(RemovalJob job) {
+    String node = job.lockedBy() == null ? null : job.lockedBy().substring(0, Math.max(0, job.lockedBy().lastIndexOf('/')));
+    return new JsonObject().put("domain", job.domain()).put("host_type", job.hostType())
+        .put("attempts", job.attempts()).put("last_error", job.lastError())
+        .put("next_attempt_at", job.nextAttemptAt().toString()).put("running", job.running()).put("node", node);
   }
 
   /** {@code {domain, host_type, source}}: what a sibling service sees for the domain. */

@@ -17,6 +17,7 @@ import org.domainregistry.removal.CleanupRegistration;
 import org.domainregistry.removal.DomainCleanup;
 import org.domainregistry.removal.Removals;
 import org.domainregistry.store.DomainQuery;
+import org.domainregistry.store.RemovalJob;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.StoredDomain;
 import org.domainregistry.sync.ClusterSync;
@@ -106,6 +107,11 @@ public final class DomainManager implements DomainService {
     List<DomainDetails> statics = staticPages.page(query);
     return store.list(query, registry.allStatic().keySet())
         .map(stored -> staticPages.merge(statics, stored, query.limit()));
+  }
+
+  @Override
+  public Future<List<RemovalJob>> removalJobs(int limit) {
+    return removals.jobs(limit);
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.removal.CleanupRegistration;
 import org.domainregistry.removal.DomainCleanup;
 import org.domainregistry.store.DomainQuery;
+import org.domainregistry.store.RemovalJob;
 
 /**
  * The registry as sibling verticles in the same JVM use it. Domain names are normalised first
@@ -52,6 +53,9 @@ public interface DomainService {
 
   /** A page of domains (static ones included) ordered by name. */
   Future<DomainPage> list(DomainQuery query);
+
+  /** The removal jobs in the database (by domain name, at most {@code limit}), whichever node runs them. */
+  Future<List<RemovalJob>> removalJobs(int limit);
 
   /**
    * Completes once every live node of the cluster has applied every write this node has applied

@@ -2,6 +2,7 @@ package org.domainregistry.service;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
@@ -53,6 +54,19 @@ public final class Requests {
   /** A page limit, 1 to {@value #MAX_LIMIT}, given as a number or as text. */
   public static int limit(Object value, DomainError error) {
     return (int) wholeNumber(value, 1, MAX_LIMIT, "limit", error);
+  }
+
+  /**
+   * A name prefix filter: the start of a canonical domain name (letters, digits, {@code -} and
+   * {@code .}, at most 253), any case; answered in lower case.
+   */
+  public static String namePrefix(String value, DomainError error) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (lower.length() > 253 || !lower.chars().allMatch(c -> c == '-' || c == '.' || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9'))) {
+      throw error.exception("prefix must be the start of a domain name: letters, digits, '-' and '.', at most 253");
+    }
+    return lower;
   }
 
   /** A domain status filter: {@code enabled}, {@code disabled} or {@code deleting}, any case. */

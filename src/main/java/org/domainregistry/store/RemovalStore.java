@@ -2,6 +2,7 @@ package org.domainregistry.store;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,4 +43,7 @@ public interface RemovalStore {
 
   /** The domain's removal job, if it has one. */
   Future<Optional<RemovalJob>> find(String domain);
+
+  /** The removal jobs ordered by domain name, at most {@code limit}. */
+  Future<List<RemovalJob>> list(int limit);
 }

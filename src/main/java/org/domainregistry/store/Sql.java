@@ -40,7 +40,8 @@ final class Sql {
 
   static final String LIST_DOMAINS =
       "SELECT domain, host_type, status FROM domain_settings "
-          + "WHERE domain COLLATE \"C\" > $1 AND ($2::text IS NULL OR host_type = $2) "
+          + "WHERE domain COLLATE \"C\" > $1 AND domain COLLATE \"C\" >= $6 AND domain COLLATE \"C\" < $7 "
+          + "AND ($2::text IS NULL OR host_type = $2) "
           + "AND ($3::smallint IS NULL OR status = $3) AND NOT (domain = ANY($4)) "
           + "ORDER BY domain COLLATE \"C\" LIMIT $5";
 
@@ -107,6 +108,7 @@ final class Sql {
       "INSERT INTO domain_removal_jobs AS j (domain, host_type) VALUES ($1, $2) "
           + "ON CONFLICT (domain) DO UPDATE SET next_attempt_at = now() RETURNING " + JOB_COLUMNS;
   static final String SELECT_JOB = "SELECT " + JOB_COLUMNS + " FROM domain_removal_jobs WHERE domain = $1";
+  static final String LIST_JOBS = "SELECT " + JOB_COLUMNS + " FROM domain_removal_jobs ORDER BY domain COLLATE \"C\" LIMIT $1";
   /** Leases the most overdue job of a deleting domain that no live lease holds. */
   static final String CLAIM_DUE_JOB =
       "UPDATE domain_removal_jobs j SET locked_by = $1, locked_until = now() + make_interval(secs => $2::float8), "
