@@ -35,7 +35,7 @@ public final class DomainJson {
 
   /**
    * {@code {domain, host_type, attempts, last_error, next_attempt_at, running, node}}: a removal job,
-   * {@code node} being the node that holds or last held its lease (null before any).
+   * {@code node} being the node whose lease it is under (null between attempts).
    */
   public static JsonObject removalJob(RemovalJob job) {
     String node = job.lockedBy() == null ? null : job.lockedBy().substring(0, Math.max(0, job.lockedBy().lastIndexOf('/')));
