@@ -15,6 +15,12 @@ function onEvent(event) {
   } catch (e) {
     return;
   }
+  if (!change.domain) {
+    // e.g. reload_needed: the feed was cleaned past the resume point; follow on from now
+    showError({ code: change.code ?? 'reload_needed', message: change.message ?? 'The feed restarts from now' });
+    lastId = null;
+    return;
+  }
   const rows = $('changes-rows');
   rows.prepend(row([change.id ?? event.id, change.domain, change.host_type ?? '—', change.status ?? change.type,
     new Date().toLocaleTimeString()], { 'data-domain': change.domain ?? '' }));
