@@ -11,26 +11,27 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.OperationMeters;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.NodeHealth;
 import org.domainregistry.sync.SyncStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP server: GraphQL admin API, REST domain API, lookups, sync state, health. Every
- * route is listed in {@link #router}. {@code /api/*} needs HTTP Basic credentials when an admin is
+ * route is listed in {@link #router}; health is {@link NodeHealth}'s (README "Operating"). {@code /api/*} needs HTTP Basic credentials when an admin is
  * configured; domain admins may use the GraphQL API (within its rules) but no REST route. Every
  * failure leaves through {@link HttpErrors}.
  */
 public final class AdminHttpVerticle extends VerticleBase {
-  private static final Logger LOG = LoggerFactory.getLogger(AdminHttpVerticle.class);
   private final NodeConfig config;
   private final DomainRoutes domains;
   private final AdminAuth auth;
@@ -41,15 +42,19 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final String nodeId;
   private final ClusterSync cluster;
   private final PrometheusMeterRegistry meters;
+  private final NodeHealth health;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
-                           String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins) {
+                           String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
+                           NodeHealth health) {
+    this.health = health;
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
-    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
+    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()),
+        new OperationMeters(meters));
     this.auth = new AdminAuth(config.admin(), admins);
     this.status = status;
     this.service = service;
@@ -75,12 +80,16 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private Router router(Handler<RoutingContext> graphql) {
     Router router = Router.router(vertx);
+    if (config.logging().accessLog()) {
+      router.route().handler(AccessLog::handle);
+    }
     router.route().failureHandler(HttpErrors::handle);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, HttpErrors::handle);
     }
-    router.get("/health/live").handler(this::live);
-    router.get("/health/ready").handler(this::ready);
+    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
+    router.get("/health/started").handler(HealthCheckHandler.createWithHealthChecks(health.started()));
+    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     router.getWithRegex("/console").handler(ctx -> ctx.redirect("/console/"));
     router.get("/console/*").handler(BrowserSafety::consoleHeaders)
@@ -103,19 +112,6 @@ public final class AdminHttpVerticle extends VerticleBase {
     return router;
   }
 
-  private void live(RoutingContext ctx) {
-    ctx.json(new JsonObject().put("status", "UP"));
-  }
-
-  private void ready(RoutingContext ctx) {
-    boolean ready = status.ready();
-    ctx.response().setStatusCode(ready ? 200 : 503);
-    ctx.json(syncState().put("status", ready ? "UP" : "DOWN"));
-    if (!ready) {
-      LOG.debug("Readiness probe answered DOWN (stale since {})", status.staleSince());
-    }
-  }
-
   private void sync(RoutingContext ctx) {
     ctx.json(syncState());
   }
@@ -127,6 +123,11 @@ public final class AdminHttpVerticle extends VerticleBase {
   private void clusterStatus(RoutingContext ctx) {
     cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> ctx.json(
         new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
+  }
+
+  /** Stops accepting connections and waits up to {@code timeoutMs} for the requests in flight. */
+  public Future<Void> drain(long timeoutMs) {
+    return server == null ? Future.succeededFuture() : server.shutdown(timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainJson;
 import org.domainregistry.service.DomainPage;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.OperationMeters;
 import org.domainregistry.service.Requests;
 import org.domainregistry.store.DomainQuery;
 
@@ -28,7 +29,10 @@ final class DomainRoutes {
   private final DomainRegistry registry;
   private final Duration defaultWait;
 
-  DomainRoutes(DomainService service, DomainRegistry registry, Duration defaultWait) {
+  private final OperationMeters meters;
+
+  DomainRoutes(DomainService service, DomainRegistry registry, Duration defaultWait, OperationMeters meters) {
+    this.meters = meters;
     this.service = service;
     this.registry = registry;
     this.defaultWait = defaultWait;
@@ -92,6 +96,7 @@ final class DomainRoutes {
   void lookup(RoutingContext ctx) {
     String domain = domain(ctx);
     String hostType = registry.hostTypeOf(domain);
+    meters.lookup(hostType != null);
     if (hostType == null) {
       ctx.fail(DomainError.NOT_FOUND.exception());
     } else {

@@ -33,7 +33,7 @@ public final class HttpErrors {
       case METHOD_NOT_ALLOWED -> 405;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case CLEANUP_FAILED -> 502;
-      case DB_UNAVAILABLE -> 503;
+      case DB_UNAVAILABLE, SHUTTING_DOWN -> 503;
       case TIMEOUT -> 504;
       case INTERNAL -> 500;
     };

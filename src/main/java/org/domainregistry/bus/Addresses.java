@@ -23,4 +23,11 @@ public final class Addresses {
   public static final String CLEANUP_UNREGISTER = "domains.cleanup.unregister";
   /** Lists the cleanup handlers, of one host type or all, in the order they run. */
   public static final String CLEANUP_LIST = "domains.cleanup.list";
+  /** Node-local: this node's health, {@code {"probe": "live" | "started" | "ready"}} (README "Operating"). */
+  public static final String HEALTH = "domains.health";
+
+  /** Clustered, one per node: that node's health, same request and reply as {@link #HEALTH}. */
+  public static String nodeHealth(String nodeId) {
+    return "domains.node." + nodeId + ".health";
+  }
 }

@@ -22,6 +22,29 @@ public record LaunchArguments(Optional<Path> configFile, Optional<List<String>> 
       "Usage: java -jar domain-registry.jar [--config FILE] [domain <command> [--<argument> <value> ...]]"
           + " | demo-cluster";
 
+  /** What the jar does, after {@link #USAGE}, for {@code --help}. */
+  public static final String HELP = """
+        (no command)          start a node: conf/domain-registry.yaml or --config FILE, DOMAINS_* overrides
+        domain <command>      the domain CLI against a running node ('domain' alone lists its commands)
+        demo-cluster          a local 3-node cluster with an embedded PostgreSQL
+        --help                this text
+        --version             the version
+      Exit codes: 0 done, 1 the node failed to start, 2 bad arguments or configuration.
+      README "Operating" and "Configuration" describe the rest.""";
+
+  /** The version of this build ({@code domain-registry-version.properties}), or "unknown". */
+  public static String version() {
+    try (var in = LaunchArguments.class.getResourceAsStream("/domain-registry-version.properties")) {
+      java.util.Properties properties = new java.util.Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
   /**
    * Parses the arguments of {@code main}.
    *

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -52,6 +53,10 @@ public final class ConfigLoader {
       new ConfigTree("", JSON.constructType(NodeConfig.class), null, JSON.missingNode());
   /** The variables that can set a key (any key but those in lists), in the order of the records. */
   private static final List<String> VARIABLES = ROOT.variables().toList();
+
+  /** Kubernetes service-link variables of a Service whose name starts with {@code domains}. */
+  private static final Pattern SERVICE_LINK = Pattern.compile(
+      "DOMAINS_(?:[A-Z0-9_]+_)?(?:SERVICE_HOST|SERVICE_PORT(?:_[A-Z0-9_]+)?|PORT(?:_\\d+_(?:TCP|UDP|SCTP)(?:_PROTO|_PORT|_ADDR)?)?)");
 
   private ConfigLoader() {}
 
@@ -94,6 +99,15 @@ public final class ConfigLoader {
   /** The variable overriding a key: {@code DOMAINS_SYNC_PAGE_SIZE} for {@code sync.page_size}. */
   static String envName(String path) {
     return "DOMAINS_" + path.replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * True for the names of Kubernetes service links ({@code <SERVICE>_SERVICE_HOST},
+   * {@code <SERVICE>_SERVICE_PORT[_<NAME>]}, {@code <SERVICE>_PORT[_<N>_<PROTO>[_PROTO|_PORT|_ADDR]]}):
+   * a Service named {@code domains} or {@code domains-admin} in the namespace makes every pod see them.
+   */
+  static boolean isServiceLink(String name) {
+    return SERVICE_LINK.matcher(name).matches() && !VARIABLES.contains(name);
   }
 
   private static ObjectNode read(Path file) {
@@ -140,10 +154,14 @@ public final class ConfigLoader {
     }
   }
 
-  /** Rejects {@code DOMAINS_} variables that name no key (README "Environment overrides"). */
+  /**
+   * Rejects {@code DOMAINS_} variables that name no key (README "Environment overrides"), except
+   * those Kubernetes injects for a Service named {@code domains...} ({@link #isServiceLink}).
+   */
   private static void rejectUnknown(Map<String, String> env) {
     String unknown = env.keySet().stream().filter(name -> name.startsWith("DOMAINS_"))
-        .filter(name -> !VARIABLES.contains(name)).sorted().collect(Collectors.joining(", "));
+        .filter(name -> !VARIABLES.contains(name)).filter(name -> !isServiceLink(name))
+        .sorted().collect(Collectors.joining(", "));
     if (!unknown.isEmpty()) {
       throw new ConfigException(unknown + ": unknown environment variable; known: " + String.join(", ", VARIABLES));
     }

@@ -32,10 +32,13 @@ import org.domainregistry.registry.DomainName;
  * @param admin admin API credentials; empty means no authentication
  * @param cluster the clustered event bus
  * @param removal the removal of domains: cleanup handlers and background jobs
+ * @param health what the health endpoints report (README "Operating")
+ * @param shutdown the graceful shutdown on SIGTERM (README "Operating")
+ * @param logging the log format and the HTTP access log (README "Operating")
  */
 public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> staticDomains,
                          @Default("[]") List<String> hostTypes, Sync sync, Optional<Admin> admin,
-                         Cluster cluster, Removal removal) {
+                         Cluster cluster, Removal removal, Health health, Shutdown shutdown, Logging logging) {
   private static final long PORT_MAX = 65_535;
   private static final long ONE_HOUR_MS = 3_600_000;
   private static final long ONE_DAY_MS = 86_400_000;
@@ -61,6 +64,13 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(removal, "removal");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(shutdown, "shutdown");
+    Objects.requireNonNull(logging, "logging");
+    if (cluster.enabled() && db.url().isEmpty() && !db.embedded()) {
+      throw ConfigException.at("db.url", "required when cluster.enabled is true: every node must share one"
+          + " database (set db.embedded: true to start an embedded PostgreSQL on each node anyway)");
+    }
   }
 
   private static Map<String, String> canonical(Map<String, String> staticDomains) {
@@ -114,10 +124,12 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param poolSize connections per node
    * @param embeddedDir data directory of the embedded PostgreSQL
    * @param embeddedPort port of the embedded PostgreSQL, 0 for any free port
+   * @param embedded start an embedded PostgreSQL without {@code url} even when clustered
    */
   public record Db(Optional<String> url, @Default("8") @Range(min = 1, max = 1_000) int poolSize,
                    @Default("data/postgres") String embeddedDir,
-                   @Default("5433") @Range(min = 0, max = PORT_MAX) int embeddedPort) {
+                   @Default("5433") @Range(min = 0, max = PORT_MAX) int embeddedPort,
+                   @Default("false") boolean embedded) {
     /** Checks that a URL, if any, is a PostgreSQL one. */
     public Db {
       if (url.isPresent() && !url.get().matches("(?is)postgres(ql)?://.+")) {
@@ -130,7 +142,7 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     public String toString() {
       Optional<String> redacted = url.map(u -> u.replaceFirst("^([^:/]+://[^:@/]*):[^@/]*@", "$1:***@"));
       return "Db[url=" + redacted + ", poolSize=" + poolSize + ", embeddedDir=" + embeddedDir
-          + ", embeddedPort=" + embeddedPort + "]";
+          + ", embeddedPort=" + embeddedPort + ", embedded=" + embedded + "]";
     }
   }
 
@@ -177,15 +189,32 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param name cluster name; nodes join only clusters of the same name
    * @param host address to bind and advertise
    * @param port Hazelcast port, 0 for any free port
-   * @param members {@code host:port} of the members to join by TCP/IP
+   * @param members {@code host:port} of the members to join by TCP/IP ({@code discovery: members})
+   * @param discovery how members find each other: {@code members} (the list) or {@code kubernetes}
+   *     (Hazelcast's Kubernetes discovery in DNS mode, on {@code kubernetes_service_dns})
+   * @param kubernetesServiceDns DNS name of the headless Service of the members, e.g.
+   *     {@code domain-registry-cluster.ns.svc.cluster.local}
    */
   public record Cluster(@Default("false") boolean enabled, @Default("domain-registry") String name,
                         @Default("127.0.0.1") String host,
                         @Default("5701") @Range(min = 0, max = PORT_MAX) int port,
-                        @Default("['127.0.0.1:5701']") List<String> members) {
-    /** Unmodifiable copy of the members. */
+                        @Default("['127.0.0.1:5701']") List<String> members,
+                        @Default("members") String discovery, Optional<String> kubernetesServiceDns) {
+    /** Unmodifiable copy of the members; discovery known, with its DNS name for kubernetes. */
     public Cluster {
       members = List.copyOf(members);
+      if (!discovery.equals("members") && !discovery.equals("kubernetes")) {
+        throw ConfigException.at("discovery", "expected members or kubernetes, got \"" + discovery + "\"");
+      }
+      if (discovery.equals("kubernetes") && kubernetesServiceDns.isEmpty()) {
+        throw ConfigException.at("kubernetes_service_dns", "required with discovery: kubernetes (the headless"
+            + " Service's DNS name, e.g. domain-registry-cluster.default.svc.cluster.local)");
+      }
+    }
+
+    /** Whether members are found through Kubernetes DNS rather than the list. */
+    public boolean kubernetesDiscovery() {
+      return discovery.equals("kubernetes");
     }
   }
 
@@ -202,4 +231,30 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
                         @Default("1000") @Range(min = 10, max = ONE_DAY_MS) long pollIntervalMs,
                         @Default("1000") @Range(min = 1, max = ONE_DAY_MS) long retryBaseMs,
                         @Default("300000") @Range(min = 1, max = ONE_DAY_MS) long retryMaxMs) {}
+
+  /**
+   * @param readyRequiresDatabase whether {@code /health/ready} goes DOWN while the database is
+   *     unreachable (by default it stays UP: lookups are served from memory)
+   */
+  public record Health(@Default("false") boolean readyRequiresDatabase) {}
+
+  /**
+   * @param format {@code text} (one line per event) or {@code json} (one JSON object per line,
+   *     logback's JsonEncoder)
+   * @param accessLog whether every HTTP request is logged (one line, logger {@code http.access})
+   */
+  public record Logging(@Default("text") String format, @Default("true") boolean accessLog) {
+    /** The format is {@code text} or {@code json}. */
+    public Logging {
+      if (!format.equals("text") && !format.equals("json")) {
+        throw ConfigException.at("format", "expected text or json, got \"" + format + "\"");
+      }
+    }
+  }
+
+  /**
+   * @param timeoutMs how long a SIGTERM'd node may take to drain requests, release its leases and
+   *     leave the cluster before it exits anyway
+   */
+  public record Shutdown(@Default("20000") @Range(min = 100, max = ONE_HOUR_MS) long timeoutMs) {}
 }

@@ -34,7 +34,7 @@ public final class ClusterSetup {
     VertxOptions options = new VertxOptions();
     VertxBuilder builder = Vertx.builder();
     if (meters != null) {
-      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+      options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
           .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
       builder.withMetrics(new MicrometerMetricsFactory(meters));
     }
@@ -60,7 +60,14 @@ public final class ClusterSetup {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    if (cluster.kubernetesDiscovery()) {
+      // DNS lookup mode: no API access needed; the headless Service publishes not-ready pods too.
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", cluster.kubernetesServiceDns().orElseThrow())
+          .setProperty("service-port", String.valueOf(cluster.port()));
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    }
     return config;
   }
 }

@@ -13,6 +13,7 @@ import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
 import org.domainregistry.bus.CleanupBusVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
+import org.domainregistry.bus.HealthBusVerticle;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.removal.CleanupHandlers;
@@ -20,10 +21,13 @@ import org.domainregistry.removal.RemovalWorkerVerticle;
 import org.domainregistry.removal.Removals;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.service.OperationMeters;
+import org.domainregistry.service.WriteGate;
 import org.domainregistry.store.DatabaseVerticle;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.EventCleaningVerticle;
 import org.domainregistry.sync.EventPollVerticle;
+import org.domainregistry.sync.NodeHealth;
 import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.sync.SyncStatusVerticle;
 import org.domainregistry.sync.SyncStatus;
@@ -46,9 +50,12 @@ public final class Node {
   private final Optional<EmbeddedDatabase> embedded;
   private final String nodeId;
   private final ClusterSync cluster;
+  private final GracefulShutdown shutdown;
 
   private Node(Vertx vertx, DomainRegistry registry, DomainService service, SyncStatus status,
-               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster) {
+               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster,
+               GracefulShutdown shutdown) {
+    this.shutdown = shutdown;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.cluster = cluster;
@@ -77,30 +84,37 @@ public final class Node {
                                      Optional<EmbeddedDatabase> embedded) {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
-    NodeMetrics.bind(meters, registry, status);
     DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(),
         notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
     String nodeId = nodeId(vertx);
     Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
     return vertx.deployVerticle(database).compose(x -> {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
+      NodeMetrics.bind(meters, registry, status, cluster);
       WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus(), clusterWait);
       Removals removals = new Removals(vertx, database.removals(), database.cleanupHandlers(), announcer, cluster,
           nodeId, config.removal(), clusterWait);
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
+      WriteGate gate = new WriteGate();
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
-          cleanupHandlers);
+          cleanupHandlers, new OperationMeters(meters), gate);
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
-      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
+      NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
+          config.health().readyRequiresDatabase());
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
+          health);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
               Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
           .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
+          .compose(y -> vertx.deployVerticle(new HealthBusVerticle(health, nodeId)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
-          .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
+          .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster,
+              new GracefulShutdown(nodeId, health, gate, http, removals,
+                  Duration.ofMillis(config.shutdown().timeoutMs()))));
     }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
         nodeId, status.ready() ? "ready" : "started, not ready until the database answers", config.http().host(),
         node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
@@ -145,6 +159,11 @@ public final class Node {
   /** The port the admin HTTP server listens on. */
   public int httpPort() {
     return http.port();
+  }
+
+  /** Shuts the node down gracefully, see {@link GracefulShutdown}. */
+  public Future<Void> shutdown() {
+    return shutdown.run(this::stop);
   }
 
   /** Stops the node: undeploys everything, leaves the cluster, stops an embedded database. */

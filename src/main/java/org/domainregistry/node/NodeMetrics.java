@@ -1,14 +1,24 @@
 package org.domainregistry.node;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.SyncCounters;
 import org.domainregistry.sync.SyncStatus;
 
-/** The node's Prometheus registry: Vert.x's own metrics plus the registry's sync state as gauges. */
+/**
+ * The node's Prometheus registry (README "Operating", metrics): Vert.x's own metrics (JVM, HTTP
+ * server, event bus, pool) plus the registry's state as gauges and what it did as counters.
+ * Writes and lookups are counted by {@code service/OperationMeters}.
+ */
 final class NodeMetrics {
   private NodeMetrics() {}
 
@@ -16,23 +26,48 @@ final class NodeMetrics {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
-  static void bind(PrometheusMeterRegistry meters, DomainRegistry registry, SyncStatus status) {
-    Gauge.builder("domain_registry_dynamic_domains", registry, DomainRegistry::dynamicSize)
-        .description("Enabled dynamic domains in this node's registry").register(meters);
-    Gauge.builder("domain_registry_static_domains", registry, r -> r.allStatic().size())
-        .description("Static domains from the config").register(meters);
-    Gauge.builder("domain_registry_applied_event_id", status, SyncStatus::appliedEventId)
-        .description("Highest event id applied with nothing missing below it").register(meters);
-    Gauge.builder("domain_registry_db_max_event_id", status, SyncStatus::dbMaxEventId)
-        .description("Highest event id known in the database").register(meters);
-    Gauge.builder("domain_registry_pending_gaps", status, SyncStatus::pendingGaps)
-        .description("Event ids below the highest seen that are not seen yet").register(meters);
-    Gauge.builder("domain_registry_full_reloads", status, SyncStatus::fullReloads)
-        .description("Full loads of the registry since start, the first one included").register(meters);
-    Gauge.builder("domain_registry_ready", status, s -> s.ready() ? 1 : 0)
-        .description("1 when loaded and the database answers").register(meters);
-    Gauge.builder("domain_registry_stale_seconds", status, NodeMetrics::staleSeconds)
-        .description("Seconds since the database stopped answering, 0 when it answers").register(meters);
+  static void bind(MeterRegistry meters, DomainRegistry registry, SyncStatus status, ClusterSync cluster) {
+    domains(meters, registry, "dynamic", DomainRegistry::dynamicSize);
+    domains(meters, registry, "static", r -> r.allStatic().size());
+    gauge(meters, "domain_registry_applied_event_id", status, SyncStatus::appliedEventId,
+        "Highest event id applied with nothing missing below it");
+    gauge(meters, "domain_registry_db_max_event_id", status, SyncStatus::dbMaxEventId,
+        "Highest event id known in the database");
+    gauge(meters, "domain_registry_lag_events", status, s -> Math.max(0, s.dbMaxEventId() - s.appliedEventId()),
+        "Events in the database not applied here yet");
+    gauge(meters, "domain_registry_pending_gaps", status, SyncStatus::pendingGaps,
+        "Event ids below the highest seen that are not seen yet");
+    gauge(meters, "domain_registry_ready", status, s -> s.ready() ? 1 : 0, "1 when loaded and the database answers");
+    gauge(meters, "domain_registry_stale_seconds", status, NodeMetrics::staleSeconds,
+        "Seconds since the database stopped answering, 0 when it answers");
+    gauge(meters, "domain_registry_cluster_size", cluster, c -> c.liveNodes().size(), "Live members of the cluster");
+    counter(meters, "domain_registry_full_reloads", status, SyncStatus::fullReloads,
+        "Full loads of the registry since start, the first one included");
+    counter(meters, "domain_registry_polls", status.counters(), SyncCounters::polls, "Successful polls of the events table");
+    counter(meters, "domain_registry_nudges", status.counters(), SyncCounters::nudges, "Cluster nudges received");
+    counter(meters, "domain_registry_gaps_found", status.counters(), SyncCounters::gapsFound, "Event ids found missing");
+    counter(meters, "domain_registry_gaps_filled", status.counters(), SyncCounters::gapsFilled,
+        "Missing event ids that arrived later or were plugged");
+    counter(meters, "domain_registry_events_cleaned", status.counters(), SyncCounters::eventsCleaned,
+        "Old events deleted by this node");
+    counter(meters, "domain_registry_db_errors", status.counters(), SyncCounters::dbErrors,
+        "Failed polls and cleanings of the database");
+  }
+
+  private static void domains(MeterRegistry meters, DomainRegistry registry, String source,
+                              ToIntFunction<DomainRegistry> size) {
+    Gauge.builder("domain_registry_domains", registry, r -> size.applyAsInt(r)).tag("source", source)
+        .description("Domains served by this node, by source (enabled dynamic ones, static ones)").register(meters);
+  }
+
+  private static <T> void gauge(MeterRegistry meters, String name, T source, ToDoubleFunction<T> value,
+                                String description) {
+    Gauge.builder(name, source, value).description(description).register(meters);
+  }
+
+  private static <T> void counter(MeterRegistry meters, String name, T source, ToDoubleFunction<T> value,
+                                  String description) {
+    FunctionCounter.builder(name, source, value).description(description).register(meters);
   }
 
   private static double staleSeconds(SyncStatus status) {

@@ -42,6 +42,8 @@ public enum DomainError {
   VALIDATION_ERROR("validation_error", "Invalid query", 21),
   /** GraphQL: the body is not a GraphQL request. */
   BAD_REQUEST("bad_request", "Malformed GraphQL request", 22),
+  /** The node is shutting down and takes no new writes; another node will (README "Operating"). */
+  SHUTTING_DOWN("shutting_down", "Node is shutting down", 40),
   /** A state-changing request sent by a page of another site (cross-site request forgery). */
   CROSS_SITE_REQUEST("cross_site_request", "Cross-site request refused", 60),
   INTERNAL("internal", "Internal error", 99);

@@ -98,6 +98,11 @@ public final class Removals {
     return store.list(limit);
   }
 
+  /** Gives up this node's leases (its shutdown): other nodes take the jobs without waiting for expiry. */
+  public Future<Integer> releaseLeases() {
+    return store.releaseNodeLeases(nodeId);
+  }
+
   /** Leases and runs one due job, if any; true when there was one (whatever its outcome). */
   public Future<Boolean> runDueJob() {
     String claimant = claimant();

@@ -20,6 +20,7 @@ import org.domainregistry.store.DomainQuery;
 import org.domainregistry.store.RemovalJob;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.StoredDomain;
+import org.domainregistry.store.WriteResult;
 import org.domainregistry.sync.ClusterSync;
 import org.domainregistry.sync.WriteAnnouncer;
 import org.slf4j.Logger;
@@ -39,10 +40,15 @@ public final class DomainManager implements DomainService {
   private final ClusterSync cluster;
   private final Removals removals;
   private final CleanupHandlers cleanupHandlers;
+  private final OperationMeters meters;
+  private final WriteGate gate;
 
   /** The service of one node: its rules in {@code registry}, its writes through {@code store}. */
   public DomainManager(DomainRegistry registry, DomainStore store, WriteAnnouncer announcer, ClusterSync cluster,
-                       Removals removals, CleanupHandlers cleanupHandlers) {
+                       Removals removals, CleanupHandlers cleanupHandlers, OperationMeters meters,
+                       WriteGate gate) {
+    this.gate = gate;
+    this.meters = meters;
     this.registry = registry;
     this.store = store;
     this.announcer = announcer;
@@ -55,7 +61,7 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> insert(String domain, String hostType) {
     return checked("insert", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
-        .compose(x -> store.insert(name, hostType)).compose(announcer::announce));
+        .compose(x -> store.insert(name, hostType)).compose(result -> taken("insert", name, hostType, result)));
   }
 
   @Override
@@ -79,7 +85,8 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> setEnabled(String domain, boolean enabled) {
     return checked(enabled ? "enable" : "disable", domain, null, name -> dynamic(name)
-        .compose(x -> store.setEnabled(name, enabled, registry::isAllowedHostType)).compose(announcer::announce));
+        .compose(x -> store.setEnabled(name, enabled, registry::isAllowedHostType))
+        .compose(result -> taken(enabled ? "enable" : "disable", name, null, result)));
   }
 
   @Override
@@ -121,7 +128,9 @@ public final class DomainManager implements DomainService {
 
   @Override
   public Optional<String> hostTypeOf(String domain) {
-    return Optional.ofNullable(registry.hostTypeOf(DomainName.normalize(domain)));
+    Optional<String> hostType = Optional.ofNullable(registry.hostTypeOf(DomainName.normalize(domain)));
+    meters.lookup(hostType.isPresent());
+    return hostType;
   }
 
   @Override
@@ -136,7 +145,8 @@ public final class DomainManager implements DomainService {
 
   /** Runs the operation on the canonical name; a refusal is logged with domain and host type. */
   private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Void>> op) {
-    return canonical(domain).compose(op).onFailure(failure -> {
+    return gate.pass(() -> canonical(domain).compose(op)).onComplete(result -> meters.write(operation, result.cause()))
+        .onFailure(failure -> {
       if (DomainError.DB_UNAVAILABLE == DomainException.of(failure).error()) {
         LOG.debug("{} refused: domain {} host type {}: database unavailable", operation, domain, hostType);
       } else {
@@ -144,6 +154,15 @@ public final class DomainManager implements DomainService {
             failure.getMessage());
       }
     });
+  }
+
+  /** Logs a write this node took, once, at info (README "Operating", logs), then announces it. */
+  private Future<Void> taken(String operation, String domain, String hostType, WriteResult result) {
+    if (result.changed()) {
+      LOG.info("{}: domain {} host type {}: event {}", operation, domain,
+          hostType == null ? "-" : hostType, result.eventId());
+    }
+    return announcer.announce(result);
   }
 
   /** The canonical name, or a failed future with {@code invalid_domain}. */

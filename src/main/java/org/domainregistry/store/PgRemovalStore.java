@@ -68,6 +68,12 @@ final class PgRemovalStore implements RemovalStore {
   }
 
   @Override
+  public Future<Integer> releaseNodeLeases(String nodeId) {
+    return gate.run(pool -> pool.preparedQuery(Sql.RELEASE_NODE_LEASES).execute(Tuple.of(nodeId))
+        .map(rows -> rows.rowCount()));
+  }
+
+  @Override
   public Future<Optional<WriteResult>> finish(String domain, String claimant) {
     return gate.transaction(conn -> DomainRows.lock(conn, domain)
         .compose(existing -> conn.preparedQuery(Sql.DELETE_OWNED_JOB).execute(Tuple.of(domain, claimant))

@@ -41,6 +41,9 @@ public interface RemovalStore {
   Future<Optional<RemovalJob>> recordFailure(String domain, String claimant, String error,
                                              Duration retryBase, Duration retryMax);
 
+  /** Gives up every lease held by claimants of this node, so others take the jobs at once; the count. */
+  Future<Integer> releaseNodeLeases(String nodeId);
+
   /** The domain's removal job, if it has one. */
   Future<Optional<RemovalJob>> find(String domain);
 

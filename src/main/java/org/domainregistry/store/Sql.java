@@ -119,6 +119,10 @@ final class Sql {
   static final String RENEW_LEASE =
       "UPDATE domain_removal_jobs SET locked_until = now() + make_interval(secs => $3::float8) "
           + "WHERE domain = $1 AND locked_by = $2";
+  /** Gives up every lease of one node's claimants ({@code <node id>/<n>}) at once, for its shutdown. */
+  static final String RELEASE_NODE_LEASES =
+      "UPDATE domain_removal_jobs SET locked_by = NULL, locked_until = NULL, next_attempt_at = now() "
+          + "WHERE starts_with(locked_by, $1 || '/')";
   /** Releases the lease and schedules the next attempt {@code min($5, $4 * 2^attempts)} seconds from now. */
   static final String RECORD_JOB_FAILURE =
       "UPDATE domain_removal_jobs SET attempts = attempts + 1, last_error = $3, locked_by = NULL, "

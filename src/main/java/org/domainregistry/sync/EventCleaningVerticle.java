@@ -36,10 +36,12 @@ public final class EventCleaningVerticle extends VerticleBase {
   private void clean() {
     store.cleanEvents(maxAge, status.appliedEventId())
         .onSuccess(deleted -> {
+          status.counters().recordCleaned(deleted);
           if (deleted > 0) {
             LOG.info("Cleaned {} events older than {} s", deleted, maxAge.toSeconds());
           }
         })
+        .onFailure(cause -> status.counters().recordDbError())
         .onFailure(cause -> LOG.warn("Event cleaning failed: {}", cause.getMessage()));
   }
 }

@@ -22,6 +22,8 @@ public final class EventCursor {
   private static final int RECENT_IDS = 4096;
   private long maxSeen;
   private long applied;
+  private long gapsFound;
+  private long gapsFilled;
   private final TreeMap<Long, Long> gaps = new TreeMap<>();
   private final Set<Long> snapshotGaps = new HashSet<>();
   private final Map<Long, String> recentlyRead = new LinkedHashMap<>(RECENT_IDS * 2, 0.75f) {
@@ -30,6 +32,16 @@ public final class EventCursor {
       return size() > RECENT_IDS;
     }
   };
+
+  /** Ids found missing since start (a reload's snapshot included), for metrics. */
+  public long gapsFound() {
+    return gapsFound;
+  }
+
+  /** Missing ids whose event arrived later (written late, or plugged), for metrics. */
+  public long gapsFilled() {
+    return gapsFilled;
+  }
 
   /** Starts over after a full load whose snapshot saw {@code present} among the ids above {@code windowStart}. */
   public void resetToSnapshot(long maxEventId, long windowStart, Collection<Long> present, long nowMillis) {
@@ -42,6 +54,7 @@ public final class EventCursor {
       if (!seen.contains(id)) {
         gaps.put(id, nowMillis);
         snapshotGaps.add(id);
+        gapsFound++;
       }
     }
     advance();
@@ -59,10 +72,13 @@ public final class EventCursor {
       }
       for (long missing = maxSeen + 1; missing < id; missing++) {
         gaps.put(missing, nowMillis);
+        gapsFound++;
       }
       maxSeen = id;
     } else {
-      gaps.remove(id);
+      if (gaps.remove(id) != null) {
+        gapsFilled++;
+      }
       snapshotGaps.remove(id);
     }
     recentlyRead.put(id, domain);

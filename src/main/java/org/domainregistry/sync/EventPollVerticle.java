@@ -60,7 +60,10 @@ public final class EventPollVerticle extends VerticleBase {
     return Future.join(List.of(
             bus.<Long>localConsumer(SyncAddresses.AWAIT_APPLIED, this::awaitApplied).completion(),
             bus.<JsonObject>consumer(SyncAddresses.nodeAwaitApplied(nodeId), this::awaitAppliedByNode).completion(),
-            bus.consumer(SyncAddresses.CHECK_FOR_UPDATES, message -> requestPoll()).completion(),
+            bus.consumer(SyncAddresses.CHECK_FOR_UPDATES, message -> {
+              status.counters().recordNudge();
+              requestPoll();
+            }).completion(),
             bus.<String>localConsumer(SyncAddresses.DB_EVENT, this::announced).completion()))
         .compose(x -> polling ? currentPoll : runPoll())
         .otherwiseEmpty();

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies an event to the registry the only way that is safe whatever the order of events: by the
  * domain's current row (enabled: put in; disabled, deleting or gone: take out). Logs one line per
- * real change.
+ * real change, at debug: the node that took the write logs it at info (README "Operating", logs).
  */
 final class RowApplier {
   private static final Logger LOG = LoggerFactory.getLogger(RowApplier.class);
@@ -28,7 +28,7 @@ final class RowApplier {
         ? registry.putDynamic(event.domain(), row.hostType())
         : registry.removeDynamic(event.domain());
     if (change != DomainRegistry.Change.NONE) {
-      LOG.info("Event {}: domain {} host type {}: {}", event.id(), event.domain(),
+      LOG.debug("Event {}: domain {} host type {}: {}", event.id(), event.domain(),
           row == null ? "-" : row.hostType(), change.name().toLowerCase(Locale.ROOT));
     }
   }

@@ -18,6 +18,7 @@ public final class SyncStatus {
   private volatile Instant staleSince;
   private volatile Instant lastPollAt;
   private volatile long fullReloads;
+  private final SyncCounters counters = new SyncCounters();
 
   /** True once a full load has completed; until then only static domains are served. */
   public boolean loaded() {
@@ -69,6 +70,11 @@ public final class SyncStatus {
     return fullReloads;
   }
 
+  /** What the sync did since start, for metrics. */
+  public SyncCounters counters() {
+    return counters;
+  }
+
   /**
    * The state as the APIs show it (README "REST admin API", sync state): {@code node},
    * {@code applied_event_id}, {@code max_seen_event_id}, {@code db_max_event_id},
@@ -107,6 +113,7 @@ public final class SyncStatus {
     pendingGaps = cursor.gaps().size();
     gapIds = pendingGaps == 0 ? List.of() : List.copyOf(cursor.gaps());
     dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
+    counters.recordGaps(cursor.gapsFound(), cursor.gapsFilled());
   }
 
   void recordPoll(EventCursor cursor, long dbMax, Instant now) {
@@ -114,10 +121,12 @@ public final class SyncStatus {
     dbMaxEventId = Math.max(dbMax, cursor.maxSeen());
     lastPollAt = now;
     staleSince = null;
+    counters.recordPoll();
   }
 
   /** Returns true when this failure starts a new outage. */
   boolean recordFailure(Instant now) {
+    counters.recordDbError();
     if (staleSince == null) {
       staleSince = now;
       return true;

@@ -76,8 +76,8 @@ class AdminAuthTest {
   void healthChecksStayOpen() {
     RestClient anonymous = RestClient.of(node);
 
-    assertThat(json(anonymous.get("/health/live"), 200).getString("status")).isEqualTo("UP");
-    assertThat(json(anonymous.get("/health/ready"), 200).getString("status")).isEqualTo("UP");
+    assertThat(json(anonymous.get("/health/live"), 200).getString("outcome")).isEqualTo("UP");
+    assertThat(json(anonymous.get("/health/ready"), 200).getString("outcome")).isEqualTo("UP");
   }
 
   private static void assertRefused(HttpResponse<Buffer> response) {

@@ -29,13 +29,14 @@ class ConfigLoaderTest {
     NodeConfig config = ConfigLoader.defaults();
 
     assertThat(config.http()).isEqualTo(new NodeConfig.Http("127.0.0.1", 8088, 65536));
-    assertThat(config.db()).isEqualTo(new NodeConfig.Db(Optional.empty(), 8, "data/postgres", 5433));
+    assertThat(config.db()).isEqualTo(new NodeConfig.Db(Optional.empty(), 8, "data/postgres", 5433, false));
     assertThat(config.staticDomains()).isEmpty();
     assertThat(config.hostTypes()).isEmpty();
     assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(1000, 1000, 1800, 7200, 200, 5000));
     assertThat(config.admin()).isEmpty();
     assertThat(config.cluster()).isEqualTo(
-        new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701")));
+        new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701"),
+            "members", Optional.empty()));
     assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(10_000, 30_000, 1_000, 1_000, 300_000));
   }
 
@@ -47,7 +48,7 @@ class ConfigLoaderTest {
     assertThat(shipped.staticDomains()).containsExactly(Map.entry("localhost", "localhost"));
     assertThat(shipped.hostTypes()).containsExactly("type1", "type2");
     assertThat(new NodeConfig(shipped.http(), shipped.db(), Map.of(), List.of(), shipped.sync(),
-        shipped.admin(), shipped.cluster(), shipped.removal())).isEqualTo(defaults);
+        shipped.admin(), shipped.cluster(), shipped.removal(), shipped.health(), shipped.shutdown(), shipped.logging())).isEqualTo(defaults);
   }
 
   @Test
@@ -98,7 +99,7 @@ class ConfigLoaderTest {
 
     assertThat(config.http()).isEqualTo(new NodeConfig.Http("0.0.0.0", 0, 4096));
     assertThat(config.db()).isEqualTo(new NodeConfig.Db(
-        Optional.of("postgresql://user:pass@db.internal:5432/domains"), 16, "/var/lib/pg", 0));
+        Optional.of("postgresql://user:pass@db.internal:5432/domains"), 16, "/var/lib/pg", 0, false));
     assertThat(config.staticDomains()).containsExactly(
         Map.entry("localhost", "localhost"), Map.entry("xn--bcher-kva.example", "dummy auth"));
     assertThat(config.hostTypes()).containsExactly("type1", "dummy auth");
@@ -106,14 +107,15 @@ class ConfigLoaderTest {
     assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(500, 2000, 100, 50, 60_000));
     assertThat(config.admin()).contains(new NodeConfig.Admin("root", "12345"));
     assertThat(config.cluster()).isEqualTo(new NodeConfig.Cluster(true, "test-cluster", "10.0.0.1", 5801,
-        List.of("10.0.0.1:5801", "10.0.0.2:5801")));
+        List.of("10.0.0.1:5801", "10.0.0.2:5801"), "members", Optional.empty()));
   }
 
   @Test
   void jsonFile() throws IOException {
     Path file = write("node.JSON", """
         {"http": {"port": 9001}, "host_types": ["t"], "static_domains": {"EXAMPLE.com": "t"},
-         "sync": {"poll_interval_ms": 10}, "cluster": {"enabled": true}}
+         "sync": {"poll_interval_ms": 10}, "cluster": {"enabled": true},
+         "db": {"url": "postgresql://u@db/domains"}}
         """);
 
     NodeConfig config = ConfigLoader.load(Optional.of(file), NO_ENV);
@@ -172,7 +174,7 @@ class ConfigLoaderTest {
 
   @Test
   void envOverridesBooleans() {
-    assertThat(ConfigLoader.fromMap(Map.of(), Map.of("DOMAINS_CLUSTER_ENABLED", "true"))
+    assertThat(ConfigLoader.fromMap(Map.of(), Map.of("DOMAINS_CLUSTER_ENABLED", "true", "DOMAINS_DB_EMBEDDED", "true"))
         .cluster().enabled()).isTrue();
     assertThat(ConfigLoader.fromMap(Map.of("cluster", Map.of("enabled", true)),
         Map.of("DOMAINS_CLUSTER_ENABLED", "false")).cluster().enabled()).isFalse();
@@ -208,6 +210,49 @@ class ConfigLoaderTest {
         .contains("DOMAINS_HTTP_PORT");
     assertFails(Map.of(), Map.of("DOMAINS_HTTP", "{\"port\": 1}"))
         .startsWith("DOMAINS_HTTP: unknown environment variable");
+  }
+
+  @Test
+  void kubernetesServiceLinksNeverStopTheNode() {
+    Map<String, String> injected = Map.of("DOMAINS_SERVICE_HOST", "10.0.0.7", "DOMAINS_SERVICE_PORT", "8088",
+        "DOMAINS_SERVICE_PORT_HTTP", "8088", "DOMAINS_PORT", "tcp://10.0.0.7:8088",
+        "DOMAINS_PORT_8088_TCP", "tcp://10.0.0.7:8088", "DOMAINS_PORT_8088_TCP_PROTO", "tcp",
+        "DOMAINS_PORT_8088_TCP_PORT", "8088", "DOMAINS_PORT_8088_TCP_ADDR", "10.0.0.7",
+        "DOMAINS_ADMIN_SERVICE_HOST", "10.0.0.8", "DOMAINS_HZ_PORT_5701_TCP", "tcp://10.0.0.9:5701");
+    assertThat(ConfigLoader.fromMap(Map.of(), injected)).isEqualTo(ConfigLoader.defaults());
+    assertThat(ConfigLoader.fromMap(Map.of(), Map.of("DOMAINS_SERVICE_HOST", "x", "DOMAINS_HTTP_PORT", "9000"))
+        .http().port()).isEqualTo(9000);
+    assertFails(Map.of(), Map.of("DOMAINS_SERVICE_HOST", "x", "DOMAINS_HTTP_PROT", "1"))
+        .startsWith("DOMAINS_HTTP_PROT: unknown environment variable");
+  }
+
+  @Test
+  void logFormatIsTextOrJson() {
+    assertThat(ConfigLoader.fromMap(Map.of(), Map.of("DOMAINS_LOGGING_FORMAT", "json")).logging().format())
+        .isEqualTo("json");
+    assertFails(Map.of("logging", Map.of("format", "xml")), NO_ENV)
+        .startsWith("logging.format: expected text or json, got \"xml\"");
+  }
+
+  @Test
+  void kubernetesDiscoveryNeedsTheServiceDnsName() {
+    assertFails(Map.of("cluster", Map.of("discovery", "kubernetes")), NO_ENV)
+        .startsWith("cluster.kubernetes_service_dns: required with discovery: kubernetes");
+    assertFails(Map.of("cluster", Map.of("discovery", "multicast")), NO_ENV)
+        .startsWith("cluster.discovery: expected members or kubernetes");
+    NodeConfig.Cluster cluster = ConfigLoader.fromMap(Map.of(), Map.of("DOMAINS_CLUSTER_DISCOVERY", "kubernetes",
+        "DOMAINS_CLUSTER_KUBERNETES_SERVICE_DNS", "domain-registry-cluster.ns.svc.cluster.local")).cluster();
+    assertThat(cluster.kubernetesDiscovery()).isTrue();
+    assertThat(cluster.kubernetesServiceDns()).contains("domain-registry-cluster.ns.svc.cluster.local");
+  }
+
+  @Test
+  void aClusteredNodeNeedsASharedDatabaseUnlessEmbeddedIsExplicit() {
+    assertFails(Map.of("cluster", Map.of("enabled", true)), NO_ENV)
+        .startsWith("db.url: required when cluster.enabled is true");
+    assertThat(ConfigLoader.fromMap(Map.of("cluster", Map.of("enabled", true), "db", Map.of("embedded", true)),
+        NO_ENV).db().embedded()).isTrue();
+    assertThat(ConfigLoader.fromMap(Map.of("cluster", Map.of("enabled", false)), NO_ENV).db().url()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}={1}")

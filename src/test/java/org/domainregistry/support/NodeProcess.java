@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A node in a JVM process of its own, started with {@code Main --config FILE} like an operator would. */
+/**
+ * A node in a JVM process of its own, started with {@code Main --config FILE} like an operator would,
+ * logging as shipped (the main {@code logback.xml}, not the tests' one).
+ */
 public final class NodeProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final Process process;
@@ -33,7 +36,8 @@ public final class NodeProcess implements AutoCloseable {
       Path log = dir.resolve("node.log");
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-          "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.domainregistry.Main", "--config", config.toString()));
+          "-Xmx256m", "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
+          "-cp", System.getProperty("java.class.path"), "org.domainregistry.Main", "--config", config.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("DOMAINS_"));
       NodeProcess node = new NodeProcess(builder.start(), httpPort, log);
@@ -64,6 +68,12 @@ public final class NodeProcess implements AutoCloseable {
         .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Sends a JSON request with extra headers ({@code name, value, name, value ...}). */
+  public HttpResponse<String> send(String method, String path, String json, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").headers(headers)
+        .method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
@@ -85,6 +95,29 @@ public final class NodeProcess implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Sends SIGTERM and waits up to {@code deadline} for the exit; its exit code. */
+  public int terminate(Duration deadline) {
+    process.destroy();
+    try {
+      if (!process.waitFor(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("node did not exit within " + deadline + ": " + tail());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return process.exitValue();
+  }
+
+  /** Everything the process wrote so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -79,7 +79,7 @@ public final class TestCluster implements AutoCloseable {
    */
   public Vertx joinSibling() {
     NodeConfig.Cluster sibling = new NodeConfig.Cluster(true, name, "127.0.0.1", freePort(),
-        ports.stream().map(p -> "127.0.0.1:" + p).toList());
+        ports.stream().map(p -> "127.0.0.1:" + p).toList(), "members", java.util.Optional.empty());
     Vertx vertx = Await.result(ClusterSetup.vertx(sibling));
     siblings.add(vertx);
     return vertx;
