@@ -42,6 +42,8 @@ public enum DomainError {
   VALIDATION_ERROR("validation_error", "Invalid query", 21),
   /** GraphQL: the body is not a GraphQL request. */
   BAD_REQUEST("bad_request", "Malformed GraphQL request", 22),
+  /** The database refused a value as data (SQLSTATE class 22), e.g. a character it cannot store. */
+  INVALID_VALUE("invalid_value", "Invalid value", 23),
   INTERNAL("internal", "Internal error", 99);
 
   private final String code;
