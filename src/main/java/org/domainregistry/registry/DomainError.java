@@ -44,6 +44,8 @@ public enum DomainError {
   BAD_REQUEST("bad_request", "Malformed GraphQL request", 22),
   /** The database refused a value as data (SQLSTATE class 22), e.g. a character it cannot store. */
   INVALID_VALUE("invalid_value", "Invalid value", 23),
+  /** GraphQL: the query is too deep, too complex, has too many aliases or asks for too long a list. */
+  QUERY_TOO_COMPLEX("query_too_complex", "Query too complex", 24),
   INTERNAL("internal", "Internal error", 99);
 
   private final String code;
