@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import org.domainregistry.admins.DomainAdmins;
+import org.domainregistry.admins.LoginThrottle;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
@@ -49,7 +50,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     this.meters = meters;
     this.cluster = cluster;
     this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
-    this.auth = new AdminAuth(config.admin(), admins);
+    this.auth = new AdminAuth(config.admin(), admins, new LoginThrottle(config.login()));
     this.status = status;
     this.service = service;
     this.registry = registry;

@@ -33,7 +33,8 @@ public final class HttpErrors {
       case METHOD_NOT_ALLOWED -> 405;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case CLEANUP_FAILED -> 502;
-      case DB_UNAVAILABLE -> 503;
+      case DB_UNAVAILABLE, BUSY -> 503;
+      case TOO_MANY_FAILED_LOGINS -> 429;
       case TIMEOUT -> 504;
       case INTERNAL -> 500;
     };

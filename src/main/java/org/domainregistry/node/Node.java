@@ -78,7 +78,7 @@ public final class Node {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
     NodeMetrics.bind(meters, registry, status);
-    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(),
+    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(), config.db().loginPoolSize(),
         notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
     String nodeId = nodeId(vertx);
     Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
@@ -90,7 +90,9 @@ public final class Node {
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
           cleanupHandlers);
-      DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
+      DomainAdmins admins = new DomainAdmins(
+          vertx.createSharedWorkerExecutor("domain-registry-login", config.login().hashingThreads()),
+          database.store(), database.loginStore(), registry, config.login().maxPendingLogins());
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
@@ -101,8 +103,9 @@ public final class Node {
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
           .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
-    }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
-        nodeId, status.ready() ? "ready" : "started, not ready until the database answers", config.http().host(),
+    }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on {}://{}:{}/ ({} static, {} dynamic domains)",
+        nodeId, status.ready() ? "ready" : "started, not ready until the database answers",
+        config.http().tls().isPresent() ? "https" : "http", config.http().host(),
         node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
         .onFailure(failure -> vertx.close());
   }

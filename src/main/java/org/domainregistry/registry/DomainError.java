@@ -46,6 +46,10 @@ public enum DomainError {
   INVALID_VALUE("invalid_value", "Invalid value", 23),
   /** GraphQL: the query is too deep, too complex, has too many aliases or asks for too long a list. */
   QUERY_TOO_COMPLEX("query_too_complex", "Query too complex", 24),
+  /** Too many failed logins from this address or for this account; retry after {@code Retry-After}. */
+  TOO_MANY_FAILED_LOGINS("too_many_failed_logins", "Too many failed logins, try again later", 25),
+  /** Too many logins in progress: the node sheds load instead of queueing without bound. */
+  BUSY("busy", "Too many requests in progress, try again later", 26),
   INTERNAL("internal", "Internal error", 99);
 
   private final String code;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.domainregistry.config.NodeConfig;
@@ -79,7 +80,7 @@ public final class TestCluster implements AutoCloseable {
    */
   public Vertx joinSibling() {
     NodeConfig.Cluster sibling = new NodeConfig.Cluster(true, name, "127.0.0.1", freePort(),
-        ports.stream().map(p -> "127.0.0.1:" + p).toList());
+        ports.stream().map(p -> "127.0.0.1:" + p).toList(), 0, Optional.empty());
     Vertx vertx = Await.result(ClusterSetup.vertx(sibling));
     siblings.add(vertx);
     return vertx;
