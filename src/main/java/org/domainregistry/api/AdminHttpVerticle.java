@@ -67,7 +67,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
-        .compose(graphql -> vertx.createHttpServer()
+        .compose(graphql -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
             .requestHandler(router(graphql))
             .listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> server = listening);
