@@ -13,6 +13,7 @@ import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
 import org.domainregistry.bus.CleanupBusVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
+import org.domainregistry.bus.SiblingCredentials;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.removal.CleanupHandlers;
@@ -90,6 +91,7 @@ public final class Node {
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
           cleanupHandlers);
+      SiblingCredentials siblings = new SiblingCredentials(config.siblings());
       DomainAdmins admins = new DomainAdmins(
           vertx.createSharedWorkerExecutor("domain-registry-login", config.login().hashingThreads()),
           database.store(), database.loginStore(), registry, config.login().maxPendingLogins());
@@ -98,8 +100,8 @@ public final class Node {
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
               Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
-          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
-          .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
+          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait, siblings)))
+          .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers, siblings)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
           .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
