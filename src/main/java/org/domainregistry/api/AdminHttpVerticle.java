@@ -68,6 +68,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   public Future<?> start() {
     return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
         .compose(graphql -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
+            .invalidRequestHandler(RequestGuard::invalid)
             .requestHandler(router(graphql))
             .listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> server = listening);
@@ -79,6 +80,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, HttpErrors::handle);
     }
+    router.route().handler(RequestGuard::check);
     router.get("/health/live").handler(this::live);
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
