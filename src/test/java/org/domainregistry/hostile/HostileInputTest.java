@@ -70,27 +70,18 @@ class HostileInputTest {
   @Property(tries = 3000, shrinking = ShrinkingMode.OFF)
   void restRequests(@ForAll("methods") HttpMethod method, @ForAll("paths") String path, @ForAll("bodies") String body,
                     @ForAll("contentTypes") String contentType, @ForAll("authorizations") String authorization) {
-    String before = DbDigest.of(sql);
     HttpRequest<Buffer> request = client.request(method, node.httpPort(), "127.0.0.1", path);
     if (!contentType.isEmpty()) {
       request.putHeader("Content-Type", contentType);
     }
-    if (!authorization.isEmpty()) {
-      request.putHeader("Authorization", authorization);
-    }
-    assertRefusedCleanly(Await.result(request.sendBuffer(Buffer.buffer(body))), false, before);
+    send(request, authorization, body, false);
     COUNTS.computeIfAbsent("rest", k -> new AtomicInteger()).incrementAndGet();
   }
 
   @Property(tries = 2500, shrinking = ShrinkingMode.OFF)
   void graphqlRequests(@ForAll("graphqlBodies") String body, @ForAll("authorizations") String authorization) {
-    String before = DbDigest.of(sql);
-    HttpRequest<Buffer> request = client.post(node.httpPort(), "127.0.0.1", "/api/graphql")
-        .putHeader("Content-Type", "application/json");
-    if (!authorization.isEmpty()) {
-      request.putHeader("Authorization", authorization);
-    }
-    assertRefusedCleanly(Await.result(request.sendBuffer(Buffer.buffer(body))), true, before);
+    send(client.post(node.httpPort(), "127.0.0.1", "/api/graphql").putHeader("Content-Type", "application/json"),
+        authorization, body, true);
     COUNTS.computeIfAbsent("graphql", k -> new AtomicInteger()).incrementAndGet();
   }
 
@@ -121,6 +112,14 @@ class HostileInputTest {
       assertThat(DbDigest.of(sql)).isEqualTo(before);
     }
     COUNTS.computeIfAbsent("raw-http", k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private static void send(HttpRequest<Buffer> request, String authorization, String body, boolean graphql) {
+    String before = DbDigest.of(sql);
+    if (!authorization.isEmpty()) {
+      request.putHeader("Authorization", authorization);
+    }
+    assertRefusedCleanly(Await.result(request.sendBuffer(Buffer.buffer(body))), graphql, before);
   }
 
   private static void assertRefusedCleanly(HttpResponse<Buffer> response, boolean graphql, String before) {
