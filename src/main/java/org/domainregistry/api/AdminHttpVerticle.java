@@ -15,6 +15,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.domainregistry.admins.DomainAdmins;
+import org.domainregistry.admins.LoginThrottle;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
@@ -54,7 +55,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     this.cluster = cluster;
     this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()),
         new OperationMeters(meters));
-    this.auth = new AdminAuth(config.admin(), admins);
+    this.auth = new AdminAuth(config.admin(), admins, new LoginThrottle(config.login()));
     this.status = status;
     this.service = service;
     this.registry = registry;
@@ -71,7 +72,8 @@ public final class AdminHttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
-        .compose(graphql -> vertx.createHttpServer()
+        .compose(graphql -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
+            .invalidRequestHandler(RequestGuard::invalid)
             .requestHandler(router(graphql))
             .listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> server = listening);
@@ -86,6 +88,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, HttpErrors::handle);
     }
+    router.route().handler(RequestGuard::check);
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
     router.get("/health/started").handler(HealthCheckHandler.createWithHealthChecks(health.started()));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));

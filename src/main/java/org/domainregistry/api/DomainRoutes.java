@@ -127,6 +127,7 @@ final class DomainRoutes {
   }
 
   private static Optional<String> param(RoutingContext ctx, String name) {
-    return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty());
+    return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty())
+        .map(value -> Requests.text(value, name, DomainError.INVALID_QUERY));
   }
 }

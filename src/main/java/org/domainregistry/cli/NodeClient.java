@@ -15,7 +15,8 @@ import org.domainregistry.config.NodeConfig;
 
 /**
  * Sends one GraphQL request to the admin API of the node a configuration describes
- * ({@code http.host}, {@code http.port}), with its admin credentials when it has any. Blocking.
+ * ({@code http.host}, {@code http.port}), with its admin credentials when it has any, over HTTPS
+ * trusting {@code http.tls.cert_path} when the node has TLS. Blocking.
  */
 final class NodeClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -25,7 +26,7 @@ final class NodeClient {
 
   NodeClient(NodeConfig config) {
     this.config = config;
-    this.endpoint = URI.create("http://" + reachableHost(config.http().host()) + ":" + config.http().port() + "/api/graphql");
+    this.endpoint = URI.create((config.http().tls().isPresent() ? "https://" : "http://") + reachableHost(config.http().host()) + ":" + config.http().port() + "/api/graphql");
   }
 
   /** Where requests go. */
@@ -67,7 +68,11 @@ final class NodeClient {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     config.admin().ifPresent(admin -> request.header("Authorization", "Basic " + Base64.getEncoder()
         .encodeToString((admin.username() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8))));
-    HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+    if (config.http().tls().isPresent()) {
+      builder.sslContext(CliTls.trusting(config.http().tls().get().certPath()));
+    }
+    HttpClient client = builder.build();
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Response(response.statusCode(), response.body());
   }

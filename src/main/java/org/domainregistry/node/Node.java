@@ -14,6 +14,7 @@ import org.domainregistry.api.AdminHttpVerticle;
 import org.domainregistry.bus.CleanupBusVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
 import org.domainregistry.bus.HealthBusVerticle;
+import org.domainregistry.bus.SiblingCredentials;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.removal.CleanupHandlers;
@@ -84,7 +85,7 @@ public final class Node {
                                      Optional<EmbeddedDatabase> embedded) {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
-    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(),
+    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(), config.db().loginPoolSize(),
         notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
     String nodeId = nodeId(vertx);
     Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
@@ -98,7 +99,10 @@ public final class Node {
       WriteGate gate = new WriteGate();
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
           cleanupHandlers, new OperationMeters(meters), gate);
-      DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
+      SiblingCredentials siblings = new SiblingCredentials(config.siblings());
+      DomainAdmins admins = new DomainAdmins(
+          vertx.createSharedWorkerExecutor("domain-registry-login", config.login().hashingThreads()),
+          database.store(), database.loginStore(), registry, config.login().maxPendingLogins());
       NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
           config.health().readyRequiresDatabase());
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
@@ -107,16 +111,17 @@ public final class Node {
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
               Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
-          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
-          .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
+          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait, siblings)))
+          .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers, siblings)))
           .compose(y -> vertx.deployVerticle(new HealthBusVerticle(health, nodeId)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
           .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster,
               new GracefulShutdown(nodeId, health, gate, http, removals,
                   Duration.ofMillis(config.shutdown().timeoutMs()))));
-    }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
-        nodeId, status.ready() ? "ready" : "started, not ready until the database answers", config.http().host(),
+    }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on {}://{}:{}/ ({} static, {} dynamic domains)",
+        nodeId, status.ready() ? "ready" : "started, not ready until the database answers",
+        config.http().tls().isPresent() ? "https" : "http", config.http().host(),
         node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
         .onFailure(failure -> vertx.close());
   }

@@ -42,6 +42,14 @@ public enum DomainError {
   VALIDATION_ERROR("validation_error", "Invalid query", 21),
   /** GraphQL: the body is not a GraphQL request. */
   BAD_REQUEST("bad_request", "Malformed GraphQL request", 22),
+  /** The database refused a value as data (SQLSTATE class 22), e.g. a character it cannot store. */
+  INVALID_VALUE("invalid_value", "Invalid value", 23),
+  /** GraphQL: the query is too deep, too complex, has too many aliases or asks for too long a list. */
+  QUERY_TOO_COMPLEX("query_too_complex", "Query too complex", 24),
+  /** Too many failed logins from this address or for this account; retry after {@code Retry-After}. */
+  TOO_MANY_FAILED_LOGINS("too_many_failed_logins", "Too many failed logins, try again later", 25),
+  /** Too many logins in progress: the node sheds load instead of queueing without bound. */
+  BUSY("busy", "Too many requests in progress, try again later", 26),
   /** The node is shutting down and takes no new writes; another node will (README "Operating"). */
   SHUTTING_DOWN("shutting_down", "Node is shutting down", 40),
   INTERNAL("internal", "Internal error", 99);
