@@ -42,6 +42,12 @@ public enum DomainError {
   VALIDATION_ERROR("validation_error", "Invalid query", 21),
   /** GraphQL: the body is not a GraphQL request. */
   BAD_REQUEST("bad_request", "Malformed GraphQL request", 22),
+  /** A subdomain pattern that is neither {@code prefix.@HOST@} nor a valid fixed name. */
+  INVALID_PATTERN("invalid_pattern", "Invalid subdomain pattern", 30),
+  /** A subdomain pattern that would produce a name another pattern already produces. */
+  SUBDOMAIN_CONFLICT("subdomain_conflict", "Subdomain pattern conflicts with a registered one", 31),
+  /** The change feed no longer holds the events after the given id: start again from an export. */
+  RELOAD_NEEDED("reload_needed", "Events were cleaned; reload needed", 32),
   INTERNAL("internal", "Internal error", 99);
 
   private final String code;

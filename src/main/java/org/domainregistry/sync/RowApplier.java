@@ -3,6 +3,7 @@ package org.domainregistry.sync;
 import java.util.Locale;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.registry.DomainStatus;
+import org.domainregistry.registry.SubdomainMatch;
 import org.domainregistry.store.DomainEvent;
 import org.domainregistry.store.StoredDomain;
 import org.slf4j.Logger;
@@ -25,8 +26,15 @@ final class RowApplier {
     StoredDomain row = event.current();
     boolean enabled = row != null && row.status() == DomainStatus.ENABLED;
     DomainRegistry.Change change = enabled
-        ? registry.putDynamic(event.domain(), row.hostType())
-        : registry.removeDynamic(event.domain());
+        ? registry.putDynamic(event.domain(), row.hostType(), event.id())
+        : registry.removeDynamic(event.domain(), row != null && row.status() == DomainStatus.DISABLED, event.id());
+    if (change == DomainRegistry.Change.ADDED) {
+      SubdomainMatch shadowed = registry.findSubdomain(event.domain());
+      if (shadowed != null) {
+        LOG.warn("Event {}: domain {} host type {} is also subdomain {} of {}; the domain wins", event.id(),
+            event.domain(), row.hostType(), shadowed.pattern().pattern(), shadowed.parent());
+      }
+    }
     if (change != DomainRegistry.Change.NONE) {
       LOG.info("Event {}: domain {} host type {}: {}", event.id(), event.domain(),
           row == null ? "-" : row.hostType(), change.name().toLowerCase(Locale.ROOT));
