@@ -18,6 +18,7 @@ import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.DigestCheck;
 import org.domainregistry.sync.SyncStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,8 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private void clusterStatus(RoutingContext ctx) {
     cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> ctx.json(
-        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
+        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))
+            .put("diverged", DigestCheck.diverged(nodes))));
   }
 
   @Override

@@ -82,13 +82,7 @@ final class DomainRoutes {
 
   /** What a sibling service sees: straight from this node's registry, never the database. */
   void lookup(RoutingContext ctx) {
-    String domain = domain(ctx);
-    String hostType = registry.hostTypeOf(domain);
-    if (hostType == null) {
-      ctx.fail(DomainError.NOT_FOUND.exception());
-    } else {
-      ctx.json(DomainJson.lookup(domain, hostType, registry.isStatic(domain)));
-    }
+    service.lookup(domain(ctx)).ifPresentOrElse(ctx::json, () -> ctx.fail(DomainError.NOT_FOUND.exception()));
   }
 
   /**

@@ -23,4 +23,12 @@ public final class Addresses {
   public static final String CLEANUP_UNREGISTER = "domains.cleanup.unregister";
   /** Lists the cleanup handlers, of one host type or all, in the order they run. */
   public static final String CLEANUP_LIST = "domains.cleanup.list";
+  /** Registers a subdomain pattern for every node. */
+  public static final String SUBDOMAINS_REGISTER = "domains.subdomains.register";
+  /** Unregisters a run-time subdomain pattern. */
+  public static final String SUBDOMAINS_UNREGISTER = "domains.subdomains.unregister";
+  /** Lists the subdomain patterns this node serves. */
+  public static final String SUBDOMAINS_LIST = "domains.subdomains.list";
+  /** Node-local publications of every change of the node's registry. */
+  public static final String CHANGED = "domains.changed";
 }

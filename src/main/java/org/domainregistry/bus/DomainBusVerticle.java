@@ -56,8 +56,7 @@ public final class DomainBusVerticle extends VerticleBase {
 
   private Future<JsonObject> hostType(JsonObject body) {
     String domain = DomainName.normalize(field(body, "domain"));
-    return service.hostTypeOf(domain)
-        .map(hostType -> Future.succeededFuture(new JsonObject().put("domain", domain).put("host_type", hostType)))
+    return service.lookup(domain).map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(DomainError.NOT_FOUND.exception()));
   }
 

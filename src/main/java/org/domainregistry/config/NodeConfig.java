@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
+import org.domainregistry.registry.SubdomainPattern;
 
 /**
  * Everything a node is configured with, loaded once at start by {@link ConfigLoader} and
@@ -32,10 +33,13 @@ import org.domainregistry.registry.DomainName;
  * @param admin admin API credentials; empty means no authentication
  * @param cluster the clustered event bus
  * @param removal the removal of domains: cleanup handlers and background jobs
+ * @param subdomains subdomain patterns every node serves (README "Event-bus API", subdomains)
+ * @param siblings the change feed, stream and digest checks for sibling services
  */
 public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> staticDomains,
                          @Default("[]") List<String> hostTypes, Sync sync, Optional<Admin> admin,
-                         Cluster cluster, Removal removal) {
+                         Cluster cluster, Removal removal, @Default("[]") List<Subdomain> subdomains,
+                         Siblings siblings) {
   private static final long PORT_MAX = 65_535;
   private static final long ONE_HOUR_MS = 3_600_000;
   private static final long ONE_DAY_MS = 86_400_000;
@@ -61,6 +65,15 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(removal, "removal");
+    Objects.requireNonNull(siblings, "siblings");
+    subdomains = List.copyOf(subdomains);
+    for (int i = 0; i < subdomains.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (subdomains.get(i).parsed().conflictsWith(subdomains.get(j).parsed())) {
+          throw ConfigException.at("subdomains[" + i + "]", "produces the same names as subdomains[" + j + "]");
+        }
+      }
+    }
   }
 
   private static Map<String, String> canonical(Map<String, String> staticDomains) {
@@ -202,4 +215,40 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
                         @Default("1000") @Range(min = 10, max = ONE_DAY_MS) long pollIntervalMs,
                         @Default("1000") @Range(min = 1, max = ONE_DAY_MS) long retryBaseMs,
                         @Default("300000") @Range(min = 1, max = ONE_DAY_MS) long retryMaxMs) {}
+
+  /**
+   * A subdomain pattern of the config (README "Configuration").
+   *
+   * @param pattern {@code prefix.@HOST@} or a fixed name
+   * @param hostTypes the host types whose domains get the subdomain
+   * @param owner who uses it, e.g. {@code muc}
+   */
+  public record Subdomain(String pattern, List<String> hostTypes, @Default("config") String owner) {
+    /** Validated: the pattern parses. */
+    public Subdomain {
+      parse(pattern, hostTypes, owner);
+    }
+
+    /** The pattern as the registry holds it. */
+    public SubdomainPattern parsed() {
+      return parse(pattern, hostTypes, owner);
+    }
+
+    private static SubdomainPattern parse(String pattern, List<String> hostTypes, String owner) {
+      try {
+        return SubdomainPattern.parse(pattern, hostTypes, owner);
+      } catch (DomainException e) {
+        throw ConfigException.at("subdomains", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * @param streamHeartbeatMs interval of the heartbeat comment of {@code /api/events/stream}
+   * @param streamPollMs how often the stream reads new events (it also wakes on this node's applied events)
+   * @param digestCheckIntervalMs how often each node compares the cluster's digests
+   */
+  public record Siblings(@Default("15000") @Range(min = 10, max = ONE_HOUR_MS) long streamHeartbeatMs,
+                         @Default("1000") @Range(min = 10, max = ONE_HOUR_MS) long streamPollMs,
+                         @Default("10000") @Range(min = 10, max = ONE_DAY_MS) long digestCheckIntervalMs) {}
 }

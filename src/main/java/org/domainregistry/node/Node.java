@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
+import org.domainregistry.bus.ChangeBusVerticle;
 import org.domainregistry.bus.CleanupBusVerticle;
+import org.domainregistry.bus.SubdomainBusVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
@@ -22,6 +24,9 @@ import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.store.DatabaseVerticle;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.DigestCheckVerticle;
+import org.domainregistry.sync.SubdomainRegistrations;
+import org.domainregistry.sync.SubdomainSyncVerticle;
 import org.domainregistry.sync.EventCleaningVerticle;
 import org.domainregistry.sync.EventPollVerticle;
 import org.domainregistry.sync.SyncAddresses;
@@ -46,9 +51,12 @@ public final class Node {
   private final Optional<EmbeddedDatabase> embedded;
   private final String nodeId;
   private final ClusterSync cluster;
+  private final SubdomainRegistrations subdomains;
 
   private Node(Vertx vertx, DomainRegistry registry, DomainService service, SyncStatus status,
-               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster) {
+               AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster,
+               SubdomainRegistrations subdomains) {
+    this.subdomains = subdomains;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.cluster = cluster;
@@ -77,6 +85,7 @@ public final class Node {
                                      Optional<EmbeddedDatabase> embedded) {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
+    status.digestFrom(registry::digest);
     NodeMetrics.bind(meters, registry, status);
     DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(),
         notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
@@ -90,17 +99,24 @@ public final class Node {
       CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
           cleanupHandlers);
+      SubdomainRegistrations subdomains = new SubdomainRegistrations(vertx, registry, database.subdomainPatterns(),
+          status, config.subdomains().stream().map(NodeConfig.Subdomain::parsed).toList());
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
               Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
+          .compose(y -> vertx.deployVerticle(new DigestCheckVerticle(cluster, status,
+              Duration.ofMillis(config.siblings().digestCheckIntervalMs()))))
+          .compose(y -> vertx.deployVerticle(new ChangeBusVerticle(registry)))
+          .compose(y -> vertx.deployVerticle(new SubdomainSyncVerticle(subdomains, config.sync().pollIntervalMs())))
+          .compose(y -> vertx.deployVerticle(new SubdomainBusVerticle(subdomains)))
           .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
           .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
-          .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster));
+          .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster, subdomains));
     }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
         nodeId, status.ready() ? "ready" : "started, not ready until the database answers", config.http().host(),
         node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
@@ -140,6 +156,11 @@ public final class Node {
   /** How far this node is in step with the database. */
   public SyncStatus syncStatus() {
     return status;
+  }
+
+  /** The subdomain patterns of this node, to register, unregister and list from Java. */
+  public SubdomainRegistrations subdomains() {
+    return subdomains;
   }
 
   /** The port the admin HTTP server listens on. */

@@ -1,5 +1,6 @@
 package org.domainregistry.node;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,6 +30,8 @@ final class NodeMetrics {
         .description("Event ids below the highest seen that are not seen yet").register(meters);
     Gauge.builder("domain_registry_full_reloads", status, SyncStatus::fullReloads)
         .description("Full loads of the registry since start, the first one included").register(meters);
+    FunctionCounter.builder("domain_registry_digest_divergences", status, SyncStatus::digestDivergences)
+        .description("Digest checks that found nodes at the same applied event id disagreeing").register(meters);
     Gauge.builder("domain_registry_ready", status, s -> s.ready() ? 1 : 0)
         .description("1 when loaded and the database answers").register(meters);
     Gauge.builder("domain_registry_stale_seconds", status, NodeMetrics::staleSeconds)

@@ -49,7 +49,7 @@ public record SubdomainPattern(String pattern, String prefix, List<String> hostT
   }
 
   /** Whether both can produce one same name: equal fixed names, or equal prefixes over a shared host type. */
-  boolean conflictsWith(SubdomainPattern other) {
+  public boolean conflictsWith(SubdomainPattern other) {
     if (perDomain() != other.perDomain() || !pattern.equals(other.pattern)) {
       return false;
     }

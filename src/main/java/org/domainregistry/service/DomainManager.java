@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.DomainError;
@@ -111,6 +112,16 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<Void> awaitClusterApplied(Duration timeout) {
     return cluster.awaitAllApplied(timeout);
+  }
+
+  @Override
+  public Optional<JsonObject> lookup(String domain) {
+    String name = DomainName.normalize(domain);
+    String hostType = registry.hostTypeOf(name);
+    if (hostType != null) {
+      return Optional.of(DomainJson.lookup(name, hostType, registry.isStatic(name)));
+    }
+    return Optional.ofNullable(registry.findSubdomain(name)).map(DomainJson::subdomain);
   }
 
   @Override

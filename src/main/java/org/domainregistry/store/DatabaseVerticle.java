@@ -30,6 +30,7 @@ public final class DatabaseVerticle extends VerticleBase {
   private PgGate gate;
   private RemovalStore removals;
   private CleanupHandlerStore cleanupHandlers;
+  private SubdomainPatternStore subdomainPatterns;
   private PgEventListener listener;
 
   /**
@@ -58,6 +59,11 @@ public final class DatabaseVerticle extends VerticleBase {
     return cleanupHandlers;
   }
 
+  /** The subdomain patterns registered at run time; valid once started. */
+  public SubdomainPatternStore subdomainPatterns() {
+    return subdomainPatterns;
+  }
+
   @Override
   public Future<?> start() {
     PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0)
@@ -74,6 +80,7 @@ public final class DatabaseVerticle extends VerticleBase {
     store = new PgDomainStore(gate);
     removals = new PgRemovalStore(gate);
     cleanupHandlers = new PgCleanupHandlerStore(gate);
+    subdomainPatterns = new PgSubdomainPatternStore(gate);
     listener = new PgEventListener(vertx, connect, onEvent);
     return migrate(1000)
         .recover(cause -> isUnavailable(cause) ? Future.succeededFuture() : Future.failedFuture(cause))

@@ -61,7 +61,11 @@ public final class Migrations {
           "CREATE INDEX IF NOT EXISTS i_domain_removal_jobs_due ON domain_removal_jobs (next_attempt_at)")),
       new Step(7, "event timestamps at insert, not at transaction start, so a long transaction's event is not "
           + "cleaned as soon as it commits", List.of(
-          "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")));
+          "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")),
+      new Step(10, "subdomain patterns registered by sibling services at run time", List.of(
+          "CREATE TABLE IF NOT EXISTS domain_subdomain_patterns (pattern VARCHAR(253) PRIMARY KEY, "
+              + "host_types TEXT[] NOT NULL, owner TEXT NOT NULL, "
+              + "registered_at TIMESTAMPTZ NOT NULL DEFAULT now())")));
 
   private Migrations() {}
 

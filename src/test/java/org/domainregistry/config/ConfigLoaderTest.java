@@ -47,7 +47,7 @@ class ConfigLoaderTest {
     assertThat(shipped.staticDomains()).containsExactly(Map.entry("localhost", "localhost"));
     assertThat(shipped.hostTypes()).containsExactly("type1", "type2");
     assertThat(new NodeConfig(shipped.http(), shipped.db(), Map.of(), List.of(), shipped.sync(),
-        shipped.admin(), shipped.cluster(), shipped.removal())).isEqualTo(defaults);
+        shipped.admin(), shipped.cluster(), shipped.removal(), List.of(), shipped.siblings())).isEqualTo(defaults);
   }
 
   @Test
