@@ -17,7 +17,9 @@ import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
+import org.domainregistry.sync.ChangeFeed;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.RegistryVerifier;
 import org.domainregistry.sync.DigestCheck;
 import org.domainregistry.sync.SyncStatus;
 import org.slf4j.Logger;
@@ -41,11 +43,17 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final String nodeId;
   private final ClusterSync cluster;
   private final PrometheusMeterRegistry meters;
+  private final ChangeFeed feed;
+  private final RegistryVerifier verifier;
+  private EventRoutes events;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
-                           String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins) {
+                           String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
+                           ChangeFeed feed, RegistryVerifier verifier) {
+    this.feed = feed;
+    this.verifier = verifier;
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
@@ -66,6 +74,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Builds the GraphQL schema on a worker thread (it takes a while on a cold JVM), then listens. */
   @Override
   public Future<?> start() {
+    events = new EventRoutes(vertx, feed, verifier, config.siblings());
     return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
         .compose(graphql -> vertx.createHttpServer()
             .requestHandler(router(graphql))
@@ -95,6 +104,9 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/api/lookup/:domain").handler(domains::canonicalDomain).handler(domains::lookup);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
+    router.get("/api/events").handler(events::page);
+    router.get("/api/events/stream").handler(events::stream);
+    router.get("/api/verify").handler(events::verify);
     return router;
   }
 

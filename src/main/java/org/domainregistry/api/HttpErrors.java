@@ -19,6 +19,9 @@ public final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
   private static final String GRAPHQL_PATH = "/api/graphql";
 
+  /** Context key of a JSON object whose fields a route adds to its error body (e.g. {@code export_event_id}). */
+  static final String DETAILS = "error_details";
+
   private HttpErrors() {}
 
   /** The HTTP column of the error table: the status the admin API answers this error with. */
@@ -77,6 +80,10 @@ public final class HttpErrors {
         ? new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("message", failure.getMessage())
             .put("extensions", new JsonObject().put("code", code))))
         : new JsonObject().put("code", code).put("message", failure.getMessage());
+    JsonObject details = ctx.get(DETAILS);
+    if (details != null && !isGraphQL(ctx)) {
+      body.mergeIn(details);
+    }
     ctx.response()
         .setStatusCode(status(failure.error()))
         .putHeader("Content-Type", "application/json")

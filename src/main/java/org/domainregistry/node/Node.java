@@ -23,7 +23,9 @@ import org.domainregistry.removal.Removals;
 import org.domainregistry.service.DomainManager;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.store.DatabaseVerticle;
+import org.domainregistry.sync.ChangeFeed;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.RegistryVerifier;
 import org.domainregistry.sync.DigestCheckVerticle;
 import org.domainregistry.sync.SubdomainRegistrations;
 import org.domainregistry.sync.SubdomainSyncVerticle;
@@ -102,7 +104,9 @@ public final class Node {
       SubdomainRegistrations subdomains = new SubdomainRegistrations(vertx, registry, database.subdomainPatterns(),
           status, config.subdomains().stream().map(NodeConfig.Subdomain::parsed).toList());
       DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
-      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins);
+      AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
+          new ChangeFeed(database.store(), status),
+          new RegistryVerifier(registry, database.store(), status, config.sync().pageSize()));
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,

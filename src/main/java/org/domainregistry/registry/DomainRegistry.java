@@ -134,6 +134,11 @@ public final class DomainRegistry {
     return dynamicDomains.size();
   }
 
+  /** Calls {@code action} with each dynamic (domain, host type) pair; never locks, weakly consistent. */
+  public void forEachDynamic(BiConsumer<String, String> action) {
+    dynamicDomains.forEach(action);
+  }
+
   /** The order-independent digest of the dynamic (domain, host type) pairs ({@link Digest}). */
   public long digest() {
     return digest;
