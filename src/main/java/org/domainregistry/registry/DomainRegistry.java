@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The node's in-memory view of the domains it serves: the static pairs from its configuration
@@ -56,7 +57,11 @@ public final class DomainRegistry {
   private final ChangeEmitter emitter = new ChangeEmitter(listeners, subdomains);
   /** Domains this node saw disabled, so that enabling them again is told as {@code enabled}. */
   private final Set<String> seenDisabled = new HashSet<>();
+  /** Real domains a pattern could also produce: a lookup of these names never looks for a subdomain. */
+  private final Set<String> shadowing = ConcurrentHashMap.newKeySet();
   private volatile long digest;
+  /** {@link #hostTypeOf} as a function, made once so that lookups of subdomains allocate no lambda. */
+  private final UnaryOperator<String> parentType = this::hostTypeOf;
 
   /**
    * Builds a registry holding the static pairs and no dynamic domain. Both arguments are copied,
@@ -89,9 +94,21 @@ public final class DomainRegistry {
     return type != null ? type : staticDomains.get(domain);
   }
 
-  /** The subdomain this name is (its parent in the registry, of a host type its pattern covers), or null. */
+  /**
+   * The subdomain this name is (its parent in the registry, of a host type its pattern covers), or
+   * null; null too when the name is a real domain, which wins. Costs a prefix comparison per
+   * pattern and, for a name of a pattern's form, one lookup of the parent.
+   */
   public SubdomainMatch findSubdomain(String name) {
-    return subdomains.find(name, this::hostTypeOf);
+    if (!shadowing.isEmpty() && shadowing.contains(name)) {
+      return null;
+    }
+    return subdomains.find(name, parentType);
+  }
+
+  /** Whether this domain has a name some subdomain pattern could also produce (the domain wins). */
+  public boolean shadowsSubdomain(String domain) {
+    return shadowing.contains(domain);
   }
 
   /** Whether the domain is one of the static pairs of this node. */
@@ -162,6 +179,12 @@ public final class DomainRegistry {
     if (!subdomains.add(pattern)) {
       return false;
     }
+    staticDomains.keySet().stream().filter(pattern::couldProduce).forEach(shadowing::add);
+    dynamicDomains.forEachKey(Long.MAX_VALUE, name -> {
+      if (pattern.couldProduce(name)) {
+        shadowing.add(name);
+      }
+    });
     forEachParent(pattern, (parent, type) ->
         emitter.subdomain(RegistryChange.Type.SUBDOMAIN_ADDED, pattern, parent, type, eventId));
     return true;
@@ -244,6 +267,9 @@ public final class DomainRegistry {
     }
     digest += Digest.of(domain, index.name);
     if (previous == null) {
+      if (subdomains.couldProduce(domain)) {
+        shadowing.add(domain);
+      }
       index.dynamic.add(domain);
       return Change.ADDED;
     }
@@ -260,6 +286,7 @@ public final class DomainRegistry {
         it.remove();
         hostTypes.get(entry.getValue()).dynamic.remove(entry.getKey());
         digest -= Digest.of(entry.getKey(), entry.getValue());
+        unshadow(entry.getKey());
         removed.accept(entry.getKey(), entry.getValue());
       }
     }
@@ -300,7 +327,14 @@ public final class DomainRegistry {
     if (previous != null) {
       hostTypes.get(previous).dynamic.remove(domain);
       digest -= Digest.of(domain, previous);
+      unshadow(domain);
     }
     return previous;
+  }
+
+  private void unshadow(String domain) {
+    if (!shadowing.isEmpty()) {
+      shadowing.remove(domain);
+    }
   }
 }

@@ -48,6 +48,11 @@ public record SubdomainPattern(String pattern, String prefix, List<String> hostT
     return hostTypes.contains(hostType);
   }
 
+  /** Whether this pattern could produce the name, for some parent. */
+  public boolean couldProduce(String name) {
+    return perDomain() ? name.length() > prefix.length() && name.startsWith(prefix) : pattern.equals(name);
+  }
+
   /** Whether both can produce one same name: equal fixed names, or equal prefixes over a shared host type. */
   public boolean conflictsWith(SubdomainPattern other) {
     if (perDomain() != other.perDomain() || !pattern.equals(other.pattern)) {

@@ -55,6 +55,16 @@ final class Subdomains {
     return null;
   }
 
+  /** Whether some pattern could produce this name, whatever its parent. */
+  boolean couldProduce(String name) {
+    for (SubdomainPattern p : patterns) {
+      if (p.couldProduce(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The patterns producing subdomains for domains of this host type. */
   List<SubdomainPattern> covering(String hostType) {
     List<SubdomainPattern> result = new ArrayList<>(2);
@@ -73,7 +83,7 @@ final class Subdomains {
         if (p.pattern().equals(name)) {
           return new SubdomainMatch(name, p.hostTypes().get(0), null, p);
         }
-      } else if (name.length() > p.prefix().length() && name.startsWith(p.prefix())) {
+      } else if (p.couldProduce(name)) {
         String parent = name.substring(p.prefix().length());
         String hostType = hostTypeOfParent.apply(parent);
         if (hostType != null && p.covers(hostType)) {

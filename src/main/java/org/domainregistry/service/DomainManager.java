@@ -13,6 +13,7 @@ import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.registry.DomainStatus;
+import org.domainregistry.registry.SubdomainMatch;
 import org.domainregistry.removal.CleanupHandlers;
 import org.domainregistry.removal.CleanupRegistration;
 import org.domainregistry.removal.DomainCleanup;
@@ -117,11 +118,11 @@ public final class DomainManager implements DomainService {
   @Override
   public Optional<JsonObject> lookup(String domain) {
     String name = DomainName.normalize(domain);
-    String hostType = registry.hostTypeOf(name);
-    if (hostType != null) {
-      return Optional.of(DomainJson.lookup(name, hostType, registry.isStatic(name)));
+    SubdomainMatch subdomain = registry.findSubdomain(name);
+    if (subdomain != null) {
+      return Optional.of(DomainJson.subdomain(subdomain));
     }
-    return Optional.ofNullable(registry.findSubdomain(name)).map(DomainJson::subdomain);
+    return Optional.ofNullable(registry.hostTypeOf(name)).map(type -> DomainJson.lookup(name, type, registry.isStatic(name)));
   }
 
   @Override

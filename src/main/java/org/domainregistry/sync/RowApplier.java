@@ -3,7 +3,6 @@ package org.domainregistry.sync;
 import java.util.Locale;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.registry.DomainStatus;
-import org.domainregistry.registry.SubdomainMatch;
 import org.domainregistry.store.DomainEvent;
 import org.domainregistry.store.StoredDomain;
 import org.slf4j.Logger;
@@ -28,12 +27,9 @@ final class RowApplier {
     DomainRegistry.Change change = enabled
         ? registry.putDynamic(event.domain(), row.hostType(), event.id())
         : registry.removeDynamic(event.domain(), row != null && row.status() == DomainStatus.DISABLED, event.id());
-    if (change == DomainRegistry.Change.ADDED) {
-      SubdomainMatch shadowed = registry.findSubdomain(event.domain());
-      if (shadowed != null) {
-        LOG.warn("Event {}: domain {} host type {} is also subdomain {} of {}; the domain wins", event.id(),
-            event.domain(), row.hostType(), shadowed.pattern().pattern(), shadowed.parent());
-      }
+    if (change == DomainRegistry.Change.ADDED && registry.shadowsSubdomain(event.domain())) {
+      LOG.warn("Event {}: domain {} host type {} has the form of a subdomain pattern; the domain wins", event.id(),
+          event.domain(), row.hostType());
     }
     if (change != DomainRegistry.Change.NONE) {
       LOG.info("Event {}: domain {} host type {}: {}", event.id(), event.domain(),
