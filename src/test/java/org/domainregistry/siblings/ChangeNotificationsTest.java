@@ -2,11 +2,7 @@ package org.domainregistry.siblings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.RegistryChange;
-import org.domainregistry.store.PgDomainStore;
 import org.domainregistry.support.Await;
+import org.domainregistry.support.EventTables;
 import org.domainregistry.support.DroppedMessages;
 import org.domainregistry.support.TestCluster;
 import org.domainregistry.support.TestDatabase;
@@ -101,7 +97,7 @@ class ChangeNotificationsTest {
       Await.result(writer.service().remove("goes.example", "type2"));
       Await.result(writer.service().insert("new.example", "type1"));
       Await.result(writer.service().insert("newest.example", "type2"));
-      cleanAllEventsButTheNewest(writer.vertx());
+      EventTables.cleanAllButTheNewest(writer.vertx(), db);
     }
     writer.vertx().eventBus().publish(SyncAddresses.CHECK_FOR_UPDATES, 0L);
     Await.until("full reload on node 2", DEADLINE, () -> behind.syncStatus().fullReloads() > reloads);
@@ -163,13 +159,5 @@ class ChangeNotificationsTest {
       }
     }
     return -1;
-  }
-
-  private void cleanAllEventsButTheNewest(Vertx vertx) {
-    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(db)).using(vertx).build();
-    PgDomainStore store = new PgDomainStore(pool);
-    store.markSchemaReady();
-    assertThat(Await.result(store.cleanEvents(Duration.ZERO, Long.MAX_VALUE))).isPositive();
-    Await.result(pool.close());
   }
 }
