@@ -1,16 +1,11 @@
 package org.domainregistry.registry;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -50,16 +45,12 @@ public final class DomainRegistry {
   }
 
   private final Map<String, String> staticDomains;
-  private final Map<String, HostTypeIndex> hostTypes;
-  private final ConcurrentHashMap<String, String> dynamicDomains = new ConcurrentHashMap<>();
   private final ChangeListeners listeners = new ChangeListeners();
   private final Subdomains subdomains = new Subdomains();
+  private final DynamicDomains dynamicDomains;
   private final ChangeEmitter emitter = new ChangeEmitter(listeners, subdomains);
   /** Domains this node saw disabled, so that enabling them again is told as {@code enabled}. */
   private final Set<String> seenDisabled = new HashSet<>();
-  /** Real domains a pattern could also produce: a lookup of these names never looks for a subdomain. */
-  private final Set<String> shadowing = ConcurrentHashMap.newKeySet();
-  private volatile long digest;
   /** {@link #hostTypeOf} as a function, made once so that lookups of subdomains allocate no lambda. */
   private final UnaryOperator<String> parentType = this::hostTypeOf;
 
@@ -73,15 +64,7 @@ public final class DomainRegistry {
    */
   public DomainRegistry(Map<String, String> staticDomains, Collection<String> allowedHostTypes) {
     this.staticDomains = Map.copyOf(staticDomains);
-    Map<String, List<String>> staticByType = new HashMap<>();
-    this.staticDomains.forEach(
-        (domain, type) -> staticByType.computeIfAbsent(type, t -> new ArrayList<>()).add(domain));
-    Map<String, HostTypeIndex> types = new HashMap<>();
-    for (String type : allowedHostTypes) {
-      types.put(type, new HostTypeIndex(type, true, staticByType.getOrDefault(type, List.of())));
-    }
-    staticByType.forEach((type, domains) -> types.putIfAbsent(type, new HostTypeIndex(type, false, domains)));
-    this.hostTypes = Map.copyOf(types);
+    this.dynamicDomains = new DynamicDomains(this.staticDomains, allowedHostTypes, subdomains);
   }
 
   /**
@@ -100,15 +83,12 @@ public final class DomainRegistry {
    * pattern and, for a name of a pattern's form, one lookup of the parent.
    */
   public SubdomainMatch findSubdomain(String name) {
-    if (!shadowing.isEmpty() && shadowing.contains(name)) {
-      return null;
-    }
     return subdomains.find(name, parentType);
   }
 
   /** Whether this domain has a name some subdomain pattern could also produce (the domain wins). */
   public boolean shadowsSubdomain(String domain) {
-    return shadowing.contains(domain);
+    return subdomains.shadows(domain);
   }
 
   /** Whether the domain is one of the static pairs of this node. */
@@ -118,8 +98,7 @@ public final class DomainRegistry {
 
   /** Whether dynamic domains of this host type are accepted on this node. */
   public boolean isAllowedHostType(String hostType) {
-    HostTypeIndex index = hostTypes.get(hostType);
-    return index != null && index.dynamic != null;
+    return dynamicDomains.isAllowed(hostType);
   }
 
   /**
@@ -128,17 +107,7 @@ public final class DomainRegistry {
    * unless the host type has no dynamic domain.
    */
   public List<String> domainsByHostType(String hostType) {
-    HostTypeIndex index = hostTypes.get(hostType);
-    if (index == null) {
-      return List.of();
-    }
-    if (index.dynamic == null || index.dynamic.size() == 0) {
-      return index.statics;
-    }
-    List<String> result = new ArrayList<>(index.statics.size() + index.dynamic.size() + 16);
-    result.addAll(index.statics);
-    index.dynamic.copyTo(result);
-    return Collections.unmodifiableList(result);
+    return dynamicDomains.byHostType(hostType);
   }
 
   /** The static domain → host type pairs (unmodifiable, in no particular order). */
@@ -158,7 +127,7 @@ public final class DomainRegistry {
 
   /** The order-independent digest of the dynamic (domain, host type) pairs ({@link Digest}). */
   public long digest() {
-    return digest;
+    return dynamicDomains.digest();
   }
 
   /** The listeners told of every change, in event-id order (README "Event-bus API", change notifications). */
@@ -179,12 +148,8 @@ public final class DomainRegistry {
     if (!subdomains.add(pattern)) {
       return false;
     }
-    staticDomains.keySet().stream().filter(pattern::couldProduce).forEach(shadowing::add);
-    dynamicDomains.forEachKey(Long.MAX_VALUE, name -> {
-      if (pattern.couldProduce(name)) {
-        shadowing.add(name);
-      }
-    });
+    subdomains.shadowDomains(pattern, staticDomains.keySet());
+    subdomains.shadowDomains(pattern, dynamicDomains.names());
     forEachParent(pattern, (parent, type) ->
         emitter.subdomain(RegistryChange.Type.SUBDOMAIN_ADDED, pattern, parent, type, eventId));
     return true;
@@ -228,7 +193,7 @@ public final class DomainRegistry {
     if (staticDomains.containsKey(domain)) {
       return Change.IGNORED_STATIC;
     }
-    String previous = remove(domain);
+    String previous = dynamicDomains.remove(domain);
     if (disabled) {
       seenDisabled.add(domain);
     } else {
@@ -254,42 +219,11 @@ public final class DomainRegistry {
   synchronized Change putQuietly(String domain, String hostType) {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(hostType, "hostType");
-    if (staticDomains.containsKey(domain)) {
-      return Change.IGNORED_STATIC;
-    }
-    HostTypeIndex index = hostTypes.get(hostType);
-    if (index == null || index.dynamic == null) {
-      return remove(domain) != null ? Change.REMOVED : Change.IGNORED_HOST_TYPE;
-    }
-    String previous = dynamicDomains.put(domain, index.name);
-    if (previous == index.name) {
-      return Change.NONE;
-    }
-    digest += Digest.of(domain, index.name);
-    if (previous == null) {
-      if (subdomains.couldProduce(domain)) {
-        shadowing.add(domain);
-      }
-      index.dynamic.add(domain);
-      return Change.ADDED;
-    }
-    digest -= Digest.of(domain, previous);
-    index.dynamic.add(hostTypes.get(previous).dynamic.remove(domain));
-    return Change.CHANGED;
+    return staticDomains.containsKey(domain) ? Change.IGNORED_STATIC : dynamicDomains.put(domain, hostType);
   }
 
   synchronized void retainQuietly(Predicate<String> keep, BiConsumer<String, String> removed) {
-    Objects.requireNonNull(keep, "keep");
-    for (Iterator<Map.Entry<String, String>> it = dynamicDomains.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, String> entry = it.next();
-      if (!keep.test(entry.getKey())) {
-        it.remove();
-        hostTypes.get(entry.getValue()).dynamic.remove(entry.getKey());
-        digest -= Digest.of(entry.getKey(), entry.getValue());
-        unshadow(entry.getKey());
-        removed.accept(entry.getKey(), entry.getValue());
-      }
-    }
+    dynamicDomains.retain(Objects.requireNonNull(keep, "keep"), removed);
   }
 
   /** Tells listeners of a reload's differences (domain, type before, type after), then that it is done. */
@@ -319,22 +253,6 @@ public final class DomainRegistry {
     }
     for (String type : pattern.hostTypes()) {
       domainsByHostType(type).forEach(parent -> action.accept(parent, type));
-    }
-  }
-
-  private String remove(String domain) {
-    String previous = dynamicDomains.remove(domain);
-    if (previous != null) {
-      hostTypes.get(previous).dynamic.remove(domain);
-      digest -= Digest.of(domain, previous);
-      unshadow(domain);
-    }
-    return previous;
-  }
-
-  private void unshadow(String domain) {
-    if (!shadowing.isEmpty()) {
-      shadowing.remove(domain);
     }
   }
 }

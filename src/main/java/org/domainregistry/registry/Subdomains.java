@@ -3,18 +3,23 @@ package org.domainregistry.registry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
  * The subdomain patterns of a registry and the lookup of a name under them (README "Event-bus
  * API", subdomains). Nothing is stored per domain: a name is matched against the patterns'
  * prefixes (longest first) and its parent looked up among the domains, so the heap cost is the
- * patterns themselves. Reads never lock; writes are serialised by the registry.
+ * patterns themselves, plus the few real domains whose names a pattern could also produce (they
+ * win). Reads never lock; writes are serialised by the registry.
  */
 final class Subdomains {
   private static final Comparator<SubdomainPattern> LONGEST_FIRST =
       Comparator.comparingInt((SubdomainPattern p) -> p.pattern().length()).reversed();
   private volatile SubdomainPattern[] patterns = new SubdomainPattern[0];
+  /** Real domains a pattern could also produce: a lookup of these names never looks for a subdomain. */
+  private final Set<String> shadowing = ConcurrentHashMap.newKeySet();
 
   List<SubdomainPattern> all() {
     return List.of(patterns);
@@ -55,14 +60,35 @@ final class Subdomains {
     return null;
   }
 
-  /** Whether some pattern could produce this name, whatever its parent. */
-  boolean couldProduce(String name) {
+  /** A real domain came in: if a pattern could produce its name, the domain shadows that subdomain. */
+  void domainAdded(String domain) {
     for (SubdomainPattern p : patterns) {
-      if (p.couldProduce(name)) {
-        return true;
+      if (p.couldProduce(domain)) {
+        shadowing.add(domain);
+        return;
       }
     }
-    return false;
+  }
+
+  /** A real domain went out. */
+  void domainRemoved(String domain) {
+    if (!shadowing.isEmpty()) {
+      shadowing.remove(domain);
+    }
+  }
+
+  /** After {@code pattern} was added: the real domains it could produce now shadow those subdomains. */
+  void shadowDomains(SubdomainPattern pattern, Iterable<String> domains) {
+    for (String domain : domains) {
+      if (pattern.couldProduce(domain)) {
+        shadowing.add(domain);
+      }
+    }
+  }
+
+  /** Whether this real domain has a name a pattern could produce. */
+  boolean shadows(String domain) {
+    return shadowing.contains(domain);
   }
 
   /** The patterns producing subdomains for domains of this host type. */
@@ -78,6 +104,9 @@ final class Subdomains {
 
   /** The subdomain {@code name} is, given the host type of each would-be parent; null when none. */
   SubdomainMatch find(String name, UnaryOperator<String> hostTypeOfParent) {
+    if (!shadowing.isEmpty() && shadowing.contains(name)) {
+      return null;
+    }
     for (SubdomainPattern p : patterns) {
       if (!p.perDomain()) {
         if (p.pattern().equals(name)) {

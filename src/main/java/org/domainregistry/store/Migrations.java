@@ -69,6 +69,11 @@ public final class Migrations {
 
   private Migrations() {}
 
+  /** The highest step version (versions need not be contiguous, nor listed in order). */
+  static int latestVersion() {
+    return STEPS.stream().mapToInt(Step::version).max().orElse(0);
+  }
+
   /** Applies the steps this database lacks; returns the schema version after the run. */
   public static Future<Integer> migrate(Pool pool) {
     return pool.withTransaction(conn -> conn.query(Sql.MIGRATION_NO_TIMEOUT).execute()
@@ -86,7 +91,7 @@ public final class Migrations {
               chain = chain.compose(x -> apply(conn, step));
             }
           }
-          return chain.map(x -> STEPS.get(STEPS.size() - 1).version());
+          return chain.map(x -> latestVersion());
         }));
   }
 
