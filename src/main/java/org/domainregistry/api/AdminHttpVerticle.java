@@ -20,9 +20,11 @@ import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
-import org.domainregistry.service.OperationMeters;
+import org.domainregistry.sync.ChangeFeed;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.DigestCheck;
 import org.domainregistry.sync.NodeHealth;
+import org.domainregistry.sync.RegistryVerifier;
 import org.domainregistry.sync.SyncStatus;
 
 /**
@@ -43,18 +45,22 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final ClusterSync cluster;
   private final PrometheusMeterRegistry meters;
   private final NodeHealth health;
+  private final ChangeFeed feed;
+  private final RegistryVerifier verifier;
+  private EventRoutes events;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
                            String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
-                           NodeHealth health) {
+                           NodeHealth health, ChangeFeed feed, RegistryVerifier verifier) {
     this.health = health;
+    this.feed = feed;
+    this.verifier = verifier;
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
-    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()),
-        new OperationMeters(meters));
+    this.domains = new DomainRoutes(service, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
     this.auth = new AdminAuth(config.admin(), admins, new LoginThrottle(config.login()));
     this.status = status;
     this.service = service;
@@ -71,6 +77,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Builds the GraphQL schema on a worker thread (it takes a while on a cold JVM), then listens. */
   @Override
   public Future<?> start() {
+    events = new EventRoutes(vertx, feed, verifier, config.feed());
     return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
         .compose(graphql -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
             .invalidRequestHandler(RequestGuard::invalid)
@@ -106,6 +113,9 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/api/lookup/:domain").handler(domains::canonicalDomain).handler(domains::lookup);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
+    router.get("/api/events").handler(events::page);
+    router.get("/api/events/stream").handler(events::stream);
+    router.get("/api/verify").handler(events::verify);
     return router;
   }
 
@@ -119,7 +129,8 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private void clusterStatus(RoutingContext ctx) {
     cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> ctx.json(
-        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
+        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))
+            .put("diverged", DigestCheck.diverged(nodes))));
   }
 
   /** Stops accepting connections and waits up to {@code timeoutMs} for the requests in flight. */

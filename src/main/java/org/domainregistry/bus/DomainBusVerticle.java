@@ -65,9 +65,17 @@ public final class DomainBusVerticle extends VerticleBase {
 
   private Future<JsonObject> hostType(JsonObject body) {
     String domain = DomainName.normalize(field(body, "domain"));
-    return service.hostTypeOf(domain)
-        .map(hostType -> Future.succeededFuture(new JsonObject().put("domain", domain).put("host_type", hostType)))
+    return service.lookup(domain)
+        .map(found -> Future.succeededFuture(subdomainOrPlain(found)))
         .orElseGet(() -> Future.failedFuture(DomainError.NOT_FOUND.exception()));
+  }
+
+  /** A subdomain's answer names its source, parent and pattern; a domain's stays {@code {domain, host_type}}. */
+  private static JsonObject subdomainOrPlain(JsonObject found) {
+    if (!"subdomain".equals(found.getString("source"))) {
+      found.remove("source");
+    }
+    return found;
   }
 
   private Future<JsonObject> domainsByHostType(JsonObject body) {

@@ -62,10 +62,21 @@ final class NodeClient {
    */
   Response execute(String document, Map<String, Object> variables) throws IOException, InterruptedException {
     String body = new JsonObject().put("query", document).put("variables", new JsonObject(variables)).encode();
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * GETs a REST path of the node, e.g. {@code /api/verify}.
+   *
+   * @throws IOException when the node cannot be reached
+   */
+  Response get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET());
+  }
+
+  private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    request.timeout(REQUEST_TIMEOUT);
     config.admin().ifPresent(admin -> request.header("Authorization", "Basic " + Base64.getEncoder()
         .encodeToString((admin.username() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8))));
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);

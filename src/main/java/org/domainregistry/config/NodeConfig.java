@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
+import org.domainregistry.registry.SubdomainPattern;
 
 /**
  * Everything a node is configured with, loaded once at start by {@link ConfigLoader} and
@@ -38,11 +39,14 @@ import org.domainregistry.registry.DomainName;
  * @param login the throttling and hashing of admin logins (README "Security")
  * @param siblings services allowed to change domains over the event bus, by name; none means
  *     the bus mutations stay open (with a warning at start)
+ * @param subdomains subdomain patterns every node serves (README "Event-bus API", subdomains)
+ * @param feed the change feed, stream and digest checks for sibling services
  */
 public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> staticDomains,
                          @Default("[]") List<String> hostTypes, Sync sync, Optional<Admin> admin,
                          Cluster cluster, Removal removal, Health health, Shutdown shutdown, Logging logging,
-                         Login login, @Default("{}") Map<String, Sibling> siblings) {
+                         Login login, @Default("{}") Map<String, Sibling> siblings,
+                         @Default("[]") List<Subdomain> subdomains, Feed feed) {
   private static final long PORT_MAX = 65_535;
   private static final long ONE_HOUR_MS = 3_600_000;
   private static final long ONE_DAY_MS = 86_400_000;
@@ -83,6 +87,15 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
             + " operations");
       }
     });
+    Objects.requireNonNull(feed, "feed");
+    subdomains = List.copyOf(subdomains);
+    for (int i = 0; i < subdomains.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (subdomains.get(i).parsed().conflictsWith(subdomains.get(j).parsed())) {
+          throw ConfigException.at("subdomains[" + i + "]", "produces the same names as subdomains[" + j + "]");
+        }
+      }
+    }
   }
 
   private static Map<String, String> canonical(Map<String, String> staticDomains) {
@@ -346,8 +359,44 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
   }
 
   /**
+   * A subdomain pattern of the config (README "Configuration").
+   *
+   * @param pattern {@code prefix.@HOST@} or a fixed name
+   * @param hostTypes the host types whose domains get the subdomain
+   * @param owner who uses it, e.g. {@code muc}
+   */
+  public record Subdomain(String pattern, List<String> hostTypes, @Default("config") String owner) {
+    /** Validated: the pattern parses. */
+    public Subdomain {
+      parse(pattern, hostTypes, owner);
+    }
+
+    /** The pattern as the registry holds it. */
+    public SubdomainPattern parsed() {
+      return parse(pattern, hostTypes, owner);
+    }
+
+    private static SubdomainPattern parse(String pattern, List<String> hostTypes, String owner) {
+      try {
+        return SubdomainPattern.parse(pattern, hostTypes, owner);
+      } catch (DomainException e) {
+        throw ConfigException.at("subdomains", e.getMessage());
+      }
+    }
+  }
+
+  /**
    * @param timeoutMs how long a SIGTERM'd node may take to drain requests, release its leases and
    *     leave the cluster before it exits anyway
    */
   public record Shutdown(@Default("20000") @Range(min = 100, max = ONE_HOUR_MS) long timeoutMs) {}
+
+  /**
+   * @param streamHeartbeatMs interval of the heartbeat comment of {@code /api/events/stream}
+   * @param streamPollMs how often the stream reads new events (it also wakes on this node's applied events)
+   * @param digestCheckIntervalMs how often each node compares the cluster's digests
+   */
+  public record Feed(@Default("15000") @Range(min = 10, max = ONE_HOUR_MS) long streamHeartbeatMs,
+                     @Default("1000") @Range(min = 10, max = ONE_HOUR_MS) long streamPollMs,
+                     @Default("10000") @Range(min = 10, max = ONE_DAY_MS) long digestCheckIntervalMs) {}
 }

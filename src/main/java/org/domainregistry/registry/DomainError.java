@@ -52,6 +52,12 @@ public enum DomainError {
   BUSY("busy", "Too many requests in progress, try again later", 26),
   /** The node is shutting down and takes no new writes; another node will (README "Operating"). */
   SHUTTING_DOWN("shutting_down", "Node is shutting down", 40),
+  /** A subdomain pattern that is neither {@code prefix.@HOST@} nor a valid fixed name. */
+  INVALID_PATTERN("invalid_pattern", "Invalid subdomain pattern", 30),
+  /** A subdomain pattern that would produce a name another pattern already produces. */
+  SUBDOMAIN_CONFLICT("subdomain_conflict", "Subdomain pattern conflicts with a registered one", 31),
+  /** The change feed no longer holds the events after the given id: start again from an export. */
+  RELOAD_NEEDED("reload_needed", "Events were cleaned; reload needed", 32),
   INTERNAL("internal", "Internal error", 99);
 
   private final String code;

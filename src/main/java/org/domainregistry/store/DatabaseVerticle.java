@@ -34,6 +34,7 @@ public final class DatabaseVerticle extends VerticleBase {
   private PgGate loginGate;
   private RemovalStore removals;
   private CleanupHandlerStore cleanupHandlers;
+  private SubdomainPatternStore subdomainPatterns;
   private PgEventListener listener;
 
   /**
@@ -72,6 +73,11 @@ public final class DatabaseVerticle extends VerticleBase {
     return cleanupHandlers;
   }
 
+  /** The subdomain patterns registered at run time; valid once started. */
+  public SubdomainPatternStore subdomainPatterns() {
+    return subdomainPatterns;
+  }
+
   @Override
   public Future<?> start() {
     PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0)
@@ -86,6 +92,7 @@ public final class DatabaseVerticle extends VerticleBase {
     loginStore = new PgDomainStore(loginGate);
     removals = new PgRemovalStore(gate);
     cleanupHandlers = new PgCleanupHandlerStore(gate);
+    subdomainPatterns = new PgSubdomainPatternStore(gate);
     listener = new PgEventListener(vertx, connect, onEvent);
     return migrate(1000)
         .recover(cause -> isUnavailable(cause) ? Future.succeededFuture() : Future.failedFuture(cause))

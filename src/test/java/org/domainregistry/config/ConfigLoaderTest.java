@@ -49,7 +49,7 @@ class ConfigLoaderTest {
     assertThat(shipped.hostTypes()).containsExactly("type1", "type2");
     assertThat(new NodeConfig(shipped.http(), shipped.db(), Map.of(), List.of(), shipped.sync(),
         shipped.admin(), shipped.cluster(), shipped.removal(), shipped.health(), shipped.shutdown(), shipped.logging(),
-        shipped.login(), shipped.siblings())).isEqualTo(defaults);
+        shipped.login(), shipped.siblings(), List.of(), shipped.feed())).isEqualTo(defaults);
   }
 
   @Test
