@@ -16,13 +16,16 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.domainregistry.admins.DomainAdmins;
+import org.domainregistry.admins.LoginThrottle;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainService;
-import org.domainregistry.service.OperationMeters;
+import org.domainregistry.sync.ChangeFeed;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.DigestCheck;
 import org.domainregistry.sync.NodeHealth;
+import org.domainregistry.sync.RegistryVerifier;
 import org.domainregistry.sync.SyncStatus;
 
 /**
@@ -43,19 +46,23 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final ClusterSync cluster;
   private final PrometheusMeterRegistry meters;
   private final NodeHealth health;
+  private final ChangeFeed feed;
+  private final RegistryVerifier verifier;
+  private EventRoutes events;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
                            String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
-                           NodeHealth health) {
+                           NodeHealth health, ChangeFeed feed, RegistryVerifier verifier) {
     this.health = health;
+    this.feed = feed;
+    this.verifier = verifier;
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
-    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()),
-        new OperationMeters(meters));
-    this.auth = new AdminAuth(config.admin(), admins);
+    this.domains = new DomainRoutes(service, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
+    this.auth = new AdminAuth(config.admin(), admins, new LoginThrottle(config.login()));
     this.status = status;
     this.service = service;
     this.registry = registry;
@@ -71,8 +78,10 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Builds the GraphQL schema on a worker thread (it takes a while on a cold JVM), then listens. */
   @Override
   public Future<?> start() {
+    events = new EventRoutes(vertx, feed, verifier, config.feed());
     return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, AdminAuth::caller))
-        .compose(graphql -> vertx.createHttpServer()
+        .compose(graphql -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
+            .invalidRequestHandler(RequestGuard::invalid)
             .requestHandler(router(graphql))
             .listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> server = listening);
@@ -87,6 +96,7 @@ public final class AdminHttpVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, HttpErrors::handle);
     }
+    router.route().handler(RequestGuard::check);
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
     router.get("/health/started").handler(HealthCheckHandler.createWithHealthChecks(health.started()));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
@@ -109,6 +119,9 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/api/removals").handler(domains::removals);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
+    router.get("/api/events").handler(events::page);
+    router.get("/api/events/stream").handler(events::stream);
+    router.get("/api/verify").handler(events::verify);
     return router;
   }
 
@@ -122,7 +135,8 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private void clusterStatus(RoutingContext ctx) {
     cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> ctx.json(
-        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
+        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))
+            .put("diverged", DigestCheck.diverged(nodes))));
   }
 
   /** Stops accepting connections and waits up to {@code timeoutMs} for the requests in flight. */

@@ -10,11 +10,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainName;
-import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainJson;
 import org.domainregistry.service.DomainPage;
 import org.domainregistry.service.DomainService;
-import org.domainregistry.service.OperationMeters;
 import org.domainregistry.service.Requests;
 import org.domainregistry.store.DomainQuery;
 
@@ -26,15 +24,10 @@ import org.domainregistry.store.DomainQuery;
 final class DomainRoutes {
   private static final String DOMAIN = "canonical_domain";
   private final DomainService service;
-  private final DomainRegistry registry;
   private final Duration defaultWait;
 
-  private final OperationMeters meters;
-
-  DomainRoutes(DomainService service, DomainRegistry registry, Duration defaultWait, OperationMeters meters) {
-    this.meters = meters;
+  DomainRoutes(DomainService service, Duration defaultWait) {
     this.service = service;
-    this.registry = registry;
     this.defaultWait = defaultWait;
   }
 
@@ -94,14 +87,7 @@ final class DomainRoutes {
 
   /** What a sibling service sees: straight from this node's registry, never the database. */
   void lookup(RoutingContext ctx) {
-    String domain = domain(ctx);
-    String hostType = registry.hostTypeOf(domain);
-    meters.lookup(hostType != null);
-    if (hostType == null) {
-      ctx.fail(DomainError.NOT_FOUND.exception());
-    } else {
-      ctx.json(DomainJson.lookup(domain, hostType, registry.isStatic(domain)));
-    }
+    service.lookup(domain(ctx)).ifPresentOrElse(ctx::json, () -> ctx.fail(DomainError.NOT_FOUND.exception()));
   }
 
   /**
@@ -135,6 +121,7 @@ final class DomainRoutes {
   }
 
   private static Optional<String> param(RoutingContext ctx, String name) {
-    return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty());
+    return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty())
+        .map(value -> Requests.text(value, name, DomainError.INVALID_QUERY));
   }
 }

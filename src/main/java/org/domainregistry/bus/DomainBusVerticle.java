@@ -22,20 +22,25 @@ import org.domainregistry.service.Requests;
 public final class DomainBusVerticle extends VerticleBase {
   private final DomainService service;
   private final Duration defaultWait;
+  private final SiblingCredentials credentials;
 
-  /** The bus API over {@code service}; {@code defaultWait} bounds a {@code "wait": "cluster"} without timeout. */
-  public DomainBusVerticle(DomainService service, Duration defaultWait) {
+  /**
+   * The bus API over {@code service}; {@code defaultWait} bounds a {@code "wait": "cluster"} without
+   * timeout; mutations need what {@code credentials} admits.
+   */
+  public DomainBusVerticle(DomainService service, Duration defaultWait, SiblingCredentials credentials) {
     this.service = service;
     this.defaultWait = defaultWait;
+    this.credentials = credentials;
   }
 
   @Override
   public Future<?> start() {
     return Future.join(List.of(
-        serve(Addresses.INSERT, body -> write(body, name -> service.insert(name, field(body, "host_type")))),
-        serve(Addresses.REMOVE, body -> write(body, name -> removal(name, body))),
-        serve(Addresses.ENABLE, body -> write(body, name -> service.setEnabled(name, true))),
-        serve(Addresses.DISABLE, body -> write(body, name -> service.setEnabled(name, false))),
+        mutation(Addresses.INSERT, body -> write(body, name -> service.insert(name, field(body, "host_type")))),
+        mutation(Addresses.REMOVE, body -> write(body, name -> removal(name, body))),
+        mutation(Addresses.ENABLE, body -> write(body, name -> service.setEnabled(name, true))),
+        mutation(Addresses.DISABLE, body -> write(body, name -> service.setEnabled(name, false))),
         serve(Addresses.DETAILS, body -> service.details(field(body, "domain")).map(DomainJson::details)),
         serve(Addresses.GET_HOST_TYPE, this::hostType),
         serve(Addresses.GET_DOMAINS_BY_HOST_TYPE, this::domainsByHostType),
@@ -47,6 +52,10 @@ public final class DomainBusVerticle extends VerticleBase {
     return BusConsumers.serve(vertx.eventBus(), address, handler);
   }
 
+  private Future<Void> mutation(String address, Function<JsonObject, Future<JsonObject>> handler) {
+    return BusConsumers.serveMutation(vertx.eventBus(), address, credentials, handler);
+  }
+
   /** A removal now, or with {@code "request": true} one left to the background workers. */
   private Future<Void> removal(String domain, JsonObject body) {
     String hostType = field(body, "host_type");
@@ -56,9 +65,17 @@ public final class DomainBusVerticle extends VerticleBase {
 
   private Future<JsonObject> hostType(JsonObject body) {
     String domain = DomainName.normalize(field(body, "domain"));
-    return service.hostTypeOf(domain)
-        .map(hostType -> Future.succeededFuture(new JsonObject().put("domain", domain).put("host_type", hostType)))
+    return service.lookup(domain)
+        .map(found -> Future.succeededFuture(subdomainOrPlain(found)))
         .orElseGet(() -> Future.failedFuture(DomainError.NOT_FOUND.exception()));
+  }
+
+  /** A subdomain's answer names its source, parent and pattern; a domain's stays {@code {domain, host_type}}. */
+  private static JsonObject subdomainOrPlain(JsonObject found) {
+    if (!"subdomain".equals(found.getString("source"))) {
+      found.remove("source");
+    }
+    return found;
   }
 
   private Future<JsonObject> domainsByHostType(JsonObject body) {

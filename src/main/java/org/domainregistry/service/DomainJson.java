@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.RemovalProgress;
+import org.domainregistry.registry.SubdomainMatch;
 import org.domainregistry.store.RemovalJob;
 
 /** JSON shapes shared by the REST and event-bus APIs (README "REST admin API", "Event-bus API"). */
@@ -48,6 +49,12 @@ public final class DomainJson {
   public static JsonObject lookup(String domain, String hostType, boolean isStatic) {
     return new JsonObject().put("domain", domain).put("host_type", hostType)
         .put("source", isStatic ? "static" : "dynamic");
+  }
+
+  /** A subdomain as lookups answer it: {@code source} {@code subdomain}, with its {@code parent} and {@code pattern}. */
+  public static JsonObject subdomain(SubdomainMatch match) {
+    return new JsonObject().put("domain", match.domain()).put("host_type", match.hostType())
+        .put("source", "subdomain").put("parent", match.parent()).put("pattern", match.pattern().pattern());
   }
 
   /** {@code [{domain, host_type}]} of the static pairs. */

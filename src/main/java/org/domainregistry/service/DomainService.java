@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.vertx.core.json.JsonObject;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.removal.CleanupRegistration;
 import org.domainregistry.removal.DomainCleanup;
@@ -66,6 +67,14 @@ public interface DomainService {
 
   /** Host type of a static or enabled dynamic domain, from memory; empty when there is none. */
   Optional<String> hostTypeOf(String domain);
+
+  /**
+   * The lookup a sibling service makes (README "REST admin API", lookup): {@code domain},
+   * {@code host_type}, {@code source} ({@code static}, {@code dynamic} or {@code subdomain}, the
+   * latter with {@code parent} and {@code pattern}); empty when the name is none of them. A real
+   * domain wins over a subdomain of the same name.
+   */
+  Optional<JsonObject> lookup(String domain);
 
   /** Enabled domains of a host type, static ones included, from memory. */
   List<String> domainsByHostType(String hostType);

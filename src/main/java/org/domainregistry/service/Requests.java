@@ -31,9 +31,31 @@ public final class Requests {
     throw DomainError.INVALID_BODY.exception("Body must be a JSON object");
   }
 
-  /** A string field of a body; missing or of another type is {@code invalid_body} naming it. */
+  /**
+   * A string field of a body; missing, of another type or holding control characters is
+   * {@code invalid_body} naming it.
+   */
   public static String string(JsonObject body, String field) {
-    return typed(body, field, String.class, "a string");
+    return text(typed(body, field, String.class, "a string"), field, DomainError.INVALID_BODY);
+  }
+
+  /**
+   * Text a client sent (a field or query parameter), refused with {@code error} naming it when it
+   * holds a control character or an unpaired surrogate: PostgreSQL cannot store NUL, and no name,
+   * host type or cursor of the registry has a use for them (README "Security").
+   *
+   * @return {@code value} itself
+   */
+  public static String text(String value, String name, DomainError error) {
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type == Character.CONTROL || type == Character.SURROGATE) {
+        throw error.exception(name + " must not contain control characters");
+      }
+      i += Character.charCount(cp);
+    }
+    return value;
   }
 
   /** A string field that may be left out. */

@@ -61,9 +61,18 @@ public final class Migrations {
           "CREATE INDEX IF NOT EXISTS i_domain_removal_jobs_due ON domain_removal_jobs (next_attempt_at)")),
       new Step(7, "event timestamps at insert, not at transaction start, so a long transaction's event is not "
           + "cleaned as soon as it commits", List.of(
-          "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")));
+          "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")),
+      new Step(10, "subdomain patterns registered by sibling services at run time", List.of(
+          "CREATE TABLE IF NOT EXISTS domain_subdomain_patterns (pattern VARCHAR(253) PRIMARY KEY, "
+              + "host_types TEXT[] NOT NULL, owner TEXT NOT NULL, "
+              + "registered_at TIMESTAMPTZ NOT NULL DEFAULT now())")));
 
   private Migrations() {}
+
+  /** The highest step version (versions need not be contiguous, nor listed in order). */
+  static int latestVersion() {
+    return STEPS.stream().mapToInt(Step::version).max().orElse(0);
+  }
 
   /** Applies the steps this database lacks; returns the schema version after the run. */
   public static Future<Integer> migrate(Pool pool) {
@@ -82,7 +91,7 @@ public final class Migrations {
               chain = chain.compose(x -> apply(conn, step));
             }
           }
-          return chain.map(x -> STEPS.get(STEPS.size() - 1).version());
+          return chain.map(x -> latestVersion());
         }));
   }
 

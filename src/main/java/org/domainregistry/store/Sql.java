@@ -141,4 +141,12 @@ final class Sql {
   static final String SELECT_HANDLERS =
       "SELECT name, host_types, priority, address FROM domain_cleanup_handlers "
           + "WHERE $1::text IS NULL OR $1::text = ANY(host_types) ORDER BY priority, name COLLATE \"C\"";
+
+  static final String UPSERT_PATTERN =
+      "INSERT INTO domain_subdomain_patterns (pattern, host_types, owner) VALUES ($1, $2, $3) "
+          + "ON CONFLICT (pattern) DO UPDATE SET host_types = EXCLUDED.host_types, owner = EXCLUDED.owner, "
+          + "registered_at = now()";
+  static final String DELETE_PATTERN = "DELETE FROM domain_subdomain_patterns WHERE pattern = $1";
+  static final String SELECT_PATTERNS =
+      "SELECT pattern, host_types, owner FROM domain_subdomain_patterns ORDER BY pattern COLLATE \"C\"";
 }
