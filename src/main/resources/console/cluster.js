@@ -72,7 +72,7 @@ function chart() {
     });
     g.stroke();
     g.fillStyle = g.strokeStyle;
-    g.fillText(node, 60 + i * 140, 12);
+    g.fillText(node.slice(0, 8), 70 + i * 80, 12);
   });
 }
 

@@ -78,6 +78,7 @@ class ConsoleTest {
       browser.type("add-host-type", "no-such-type");
       browser.click("add-submit");
       assertThat(browser.textContaining("error", "unknown_host_type")).contains("Unknown host type");
+      browser.screenshot(SCREENSHOTS.resolve("domains-error.png"));
 
       browser.type("domain-search", "console.");
       browser.click("domain-search-submit");
