@@ -30,6 +30,11 @@ final class ConsoleBrowser implements AutoCloseable {
   private final Path profile;
 
   ConsoleBrowser() throws IOException {
+    this(false);
+  }
+
+  /** A browser that, with {@code acceptSelfSigned}, accepts the test's self-signed node certificate. */
+  ConsoleBrowser(boolean acceptSelfSigned) throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
     profile = Files.createTempDirectory("console-chromium");
@@ -37,6 +42,7 @@ final class ConsoleBrowser implements AutoCloseable {
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+    options.setAcceptInsecureCerts(acceptSelfSigned);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -74,6 +80,14 @@ final class ConsoleBrowser implements AutoCloseable {
     return until("a row " + attribute + "=" + value + " in #" + bodyId, d -> {
       List<WebElement> rows = d.findElements(By.cssSelector("#" + bodyId + " tr[data-" + attribute + "='" + value + "']"));
       return rows.isEmpty() ? null : rows.get(0);
+    });
+  }
+
+  /** The text of that row once shown, read in the same wait (rows re-rendered meanwhile are read again). */
+  String rowText(String bodyId, String attribute, String value) {
+    return until("the text of a row " + attribute + "=" + value + " in #" + bodyId, d -> {
+      List<WebElement> rows = d.findElements(By.cssSelector("#" + bodyId + " tr[data-" + attribute + "='" + value + "']"));
+      return rows.isEmpty() ? null : rows.get(0).getText();
     });
   }
 

@@ -14,11 +14,14 @@ import java.util.Map;
 import org.domainregistry.node.Node;
 import org.domainregistry.support.Await;
 import org.domainregistry.support.RestClient;
+import org.domainregistry.support.TestCertificates;
+import org.domainregistry.support.TestNodes;
 import org.domainregistry.support.TestCluster;
 import org.domainregistry.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,7 +29,7 @@ import org.openqa.selenium.WebElement;
  * The admin console (README "Admin console") in a real headless Chromium against a real two-node
  * cluster on real PostgreSQL: log in, add a domain and see it in the list and in the live feed,
  * disable it, see the second node in the cluster view, see an API error, and a domain admin who sees
- * only its own domain. Screenshots go to {@code target/console-screenshots}.
+ * only its own domain, pausing and resuming the feed, and the console over HTTPS. Screenshots go to {@code target/console-screenshots}.
  */
 class ConsoleTest {
   private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
@@ -87,12 +90,20 @@ class ConsoleTest {
       browser.screenshot(SCREENSHOTS.resolve("domains.png"));
 
       browser.click("nav-changes");
-      assertThat(browser.row("changes-rows", "domain", "console.example").getText()).contains("console.example");
+      assertThat(browser.rowText("changes-rows", "domain", "console.example")).contains("console.example");
+      browser.click("changes-pause");
+      browser.textContaining("changes-state", "paused after event");
+      RestClient admin = RestClient.of(node).withHeader("Authorization", basic("admin", "s3cret"));
+      assertThat(admin.put("/api/domains/while-paused.example", new JsonObject().put("host_type", "type1"))
+          .statusCode()).isEqualTo(204);
+      browser.click("changes-pause");
+      assertThat(browser.rowText("changes-rows", "domain", "while-paused.example"))
+          .as("resuming with Last-Event-ID shows the change made during the pause").contains("type1");
       browser.screenshot(SCREENSHOTS.resolve("changes.png"));
 
       browser.click("nav-cluster");
       for (Node member : cluster.nodes()) {
-        assertThat(browser.row("cluster-rows", "node", member.nodeId()).getText()).contains("ready");
+        assertThat(browser.rowText("cluster-rows", "node", member.nodeId())).contains("ready");
       }
       browser.screenshot(SCREENSHOTS.resolve("cluster.png"));
     }
@@ -115,6 +126,25 @@ class ConsoleTest {
       assertThat(browser.byId("nav-domains").isDisplayed()).isFalse();
       assertThat(browser.byId("nav-cluster").isDisplayed()).isFalse();
       browser.screenshot(SCREENSHOTS.resolve("domain-admin.png"));
+    }
+  }
+
+  @Test
+  void theConsoleWorksOverTheTlsOption(@TempDir Path dir) throws Exception {
+    TestCertificates.Pem cert = TestCertificates.authority(dir, "unused").selfSigned("127.0.0.1");
+    Node tls = TestNodes.start(TestNodes.config(TestDatabase.createDatabase(), Map.of("admin", ADMIN.get("admin"),
+        "http", Map.of("host", "127.0.0.1", "port", 0,
+            "tls", Map.of("cert_path", cert.cert().toString(), "key_path", cert.key().toString())))));
+    try (ConsoleBrowser browser = new ConsoleBrowser(true)) {
+      browser.open("https://127.0.0.1:" + tls.httpPort() + "/console/");
+      logIn(browser, "admin", "s3cret");
+      browser.type("add-domain", "over-tls.example");
+      browser.type("add-host-type", "type2");
+      browser.click("add-submit");
+      assertThat(browser.rowText("domain-rows", "domain", "over-tls.example")).contains("type2");
+      assertThat(tls.registry().hostTypeOf("over-tls.example")).isEqualTo("type2");
+    } finally {
+      Await.result(tls.stop());
     }
   }
 
