@@ -48,7 +48,8 @@ function render(cluster, jobs) {
   const live = cluster.live_nodes ?? [];
   $('cluster-summary').textContent = `${cluster.nodes.length} node(s) answered, ${live.length} live in the cluster`
     + (digests.size > 1 && cluster.diverged ? ': digests DIVERGE' : '');
-  $('removal-rows').replaceChildren(...jobs.map((j) => row([j.domain, j.host_type, j.attempts, j.last_error ?? '—',
+  $('removal-rows').replaceChildren(...jobs.map((j) => row([j.domain, j.host_type,
+    j.handlers_total == null ? '—' : `${j.handlers_done} of ${j.handlers_total}`, j.attempts, j.last_error ?? '—',
     j.next_attempt_at, j.running ? j.node : '—'])));
   chart();
 }

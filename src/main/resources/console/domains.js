@@ -69,7 +69,9 @@ async function details(domain) {
   add('Domain', d.domain); add('Host type', d.host_type); add('Status', d.status); add('Type', d.type);
   if (d.removal) {
     add('Removal running now', d.removal.running ? 'yes' : 'no');
-    if (d.removal.handlers_done != null) add('Cleanup handlers done', d.removal.handlers_done);
+    if (d.removal.handlers_total != null) {
+      add('Cleanup handlers done', `${d.removal.handlers_done} of ${d.removal.handlers_total}`);
+    }
     add('Failed attempts', d.removal.attempts);
     add('Last error', d.removal.last_error);
     add('Next attempt', d.removal.next_attempt_at);

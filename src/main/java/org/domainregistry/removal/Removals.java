@@ -90,7 +90,8 @@ public final class Removals {
   /** How far the domain's removal has got, if it has a job. */
   public Future<Optional<RemovalProgress>> progress(String domain) {
     return store.find(domain).map(job -> job.map(j ->
-        new RemovalProgress(j.attempts(), j.lastError(), j.nextAttemptAt(), j.running())));
+        new RemovalProgress(j.attempts(), j.lastError(), j.nextAttemptAt(), j.running(), j.handlersDone(),
+            j.handlersTotal())));
   }
 
   /** The removal jobs, by domain name, at most {@code limit}: the console's and operators' view of the queue. */

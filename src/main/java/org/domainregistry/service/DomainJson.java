@@ -31,7 +31,9 @@ public final class DomainJson {
         .put("attempts", removal.attempts())
         .put("last_error", removal.lastError())
         .put("next_attempt_at", removal.nextAttemptAt().toString())
-        .put("running", removal.running());
+        .put("running", removal.running())
+        .put("handlers_done", removal.handlersDone())
+        .put("handlers_total", removal.handlersTotal());
   }
 
   /**
@@ -42,7 +44,8 @@ public final class DomainJson {
     String node = job.lockedBy() == null ? null : job.lockedBy().substring(0, Math.max(0, job.lockedBy().lastIndexOf('/')));
     return new JsonObject().put("domain", job.domain()).put("host_type", job.hostType())
         .put("attempts", job.attempts()).put("last_error", job.lastError())
-        .put("next_attempt_at", job.nextAttemptAt().toString()).put("running", job.running()).put("node", node);
+        .put("next_attempt_at", job.nextAttemptAt().toString()).put("running", job.running()).put("node", node)
+        .put("handlers_done", job.handlersDone()).put("handlers_total", job.handlersTotal());
   }
 
   /** {@code {domain, host_type, source}}: what a sibling service sees for the domain. */

@@ -65,7 +65,10 @@ public final class Migrations {
       new Step(10, "subdomain patterns registered by sibling services at run time", List.of(
           "CREATE TABLE IF NOT EXISTS domain_subdomain_patterns (pattern VARCHAR(253) PRIMARY KEY, "
               + "host_types TEXT[] NOT NULL, owner TEXT NOT NULL, "
-              + "registered_at TIMESTAMPTZ NOT NULL DEFAULT now())")));
+              + "registered_at TIMESTAMPTZ NOT NULL DEFAULT now())")),
+      new Step(60, "how many cleanup handlers a removal's current attempt has been through", List.of(
+          "ALTER TABLE domain_removal_jobs ADD COLUMN IF NOT EXISTS handlers_done INT NOT NULL DEFAULT 0",
+          "ALTER TABLE domain_removal_jobs ADD COLUMN IF NOT EXISTS handlers_total INT")));
 
   private Migrations() {}
 

@@ -101,6 +101,12 @@ final class PgRemovalStore implements RemovalStore {
   }
 
   @Override
+  public Future<Void> recordProgress(String domain, String claimant, int handlersDone, int handlersTotal) {
+    return gate.run(pool -> pool.preparedQuery(Sql.RECORD_JOB_PROGRESS)
+        .execute(Tuple.of(domain, claimant, handlersDone, handlersTotal)).mapEmpty());
+  }
+
+  @Override
   public Future<List<RemovalJob>> list(int limit) {
     return gate.run(pool -> pool.preparedQuery(Sql.LIST_JOBS).execute(Tuple.of(limit)).map(rows -> {
       List<RemovalJob> jobs = new ArrayList<>(rows.size());
@@ -116,7 +122,8 @@ final class PgRemovalStore implements RemovalStore {
   private static RemovalJob job(Row row) {
     return new RemovalJob(row.getString("domain"), row.getString("host_type"), row.getInteger("attempts"),
         row.getString("last_error"), row.getOffsetDateTime("next_attempt_at").toInstant(),
-        row.getString("locked_by"), row.getBoolean("running"));
+        row.getString("locked_by"), row.getBoolean("running"), row.getInteger("handlers_done"),
+        row.getInteger("handlers_total"));
   }
 
   private static double seconds(Duration duration) {

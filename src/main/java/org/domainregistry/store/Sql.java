@@ -91,6 +91,7 @@ final class Sql {
 
   /** Columns of a removal job; {@code running} while its lease holds. */
   static final String JOB_COLUMNS = "domain, host_type, attempts, last_error, next_attempt_at, locked_by, "
+      + "handlers_done, handlers_total, "
       + "COALESCE(locked_until > now(), false) AS running";
   static final String LEASE_EXPIRED = "(j.locked_until IS NULL OR j.locked_until <= now())";
   /** Taking over a lease that expired (its holder vanished mid-run) counts as a failed attempt. */
@@ -129,6 +130,8 @@ final class Sql {
           + "locked_until = NULL, next_attempt_at = now() + make_interval(secs => "
           + "LEAST($5::float8, $4::float8 * power(2, LEAST(attempts, 30)))) "
           + "WHERE domain = $1 AND locked_by = $2 RETURNING " + JOB_COLUMNS;
+  static final String RECORD_JOB_PROGRESS =
+      "UPDATE domain_removal_jobs SET handlers_done = $3, handlers_total = $4 WHERE domain = $1 AND locked_by = $2";
   static final String DELETE_OWNED_JOB = "DELETE FROM domain_removal_jobs WHERE domain = $1 AND locked_by = $2";
 
   static final String UPSERT_HANDLER =

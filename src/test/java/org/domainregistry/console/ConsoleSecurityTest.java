@@ -92,6 +92,8 @@ class ConsoleSecurityTest {
 
   @Test
   void removalJobsAreListedWithTheirLastErrorAndNode() {
+    Await.result(node.service().registerCleanupHandler("push-tokens", List.of("type2"), 0,
+        (domain, hostType) -> Future.succeededFuture()));
     Await.result(node.service().registerCleanupHandler("stuck-archive", List.of("type2"), 1,
         (domain, hostType) -> Future.failedFuture("archive unavailable")));
     noContent(admin().put("/api/domains/queued.example", new JsonObject().put("host_type", "type2")), 204);
@@ -102,6 +104,11 @@ class ConsoleSecurityTest {
     JsonObject job = job("queued.example").orElseThrow();
     assertThat(job.getString("host_type")).isEqualTo("type2");
     assertThat(job.getString("last_error")).contains("archive unavailable");
+    assertThat(job.getInteger("handlers_done")).as("push-tokens done, stuck-archive not").isEqualTo(1);
+    assertThat(job.getInteger("handlers_total")).isEqualTo(2);
+    JsonObject removal = json(admin().get("/api/domains/queued.example"), 200).getJsonObject("removal");
+    assertThat(removal.getInteger("handlers_done")).isEqualTo(1);
+    assertThat(removal.getInteger("handlers_total")).isEqualTo(2);
     if (job.getBoolean("running")) {
       assertThat(job.getString("node")).as("a running job names its node").isEqualTo(node.nodeId());
     } else {
