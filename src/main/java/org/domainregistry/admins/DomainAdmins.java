@@ -1,7 +1,8 @@
 package org.domainregistry.admins;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.registry.DomainRegistry;
@@ -11,23 +12,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Domain admins (README "Domain admins"): {@code admin@<domain>} logs in with a password set for that domain.
- * Passwords are kept only as {@link ScramPassword} details; hashing runs on worker threads, never
- * on an event loop, and no password is ever logged.
+ * Passwords are kept only as {@link ScramPassword} details; hashing runs on a worker pool of its
+ * own, never on an event loop, and no password is ever logged. Logins in progress are bounded:
+ * past the bound a login is {@code busy} at once (README "Security").
  */
 public final class DomainAdmins {
   /** The user name of a domain's admin is this prefix followed by the domain. */
   public static final String USER_PREFIX = "admin@";
   private static final Logger LOG = LoggerFactory.getLogger(DomainAdmins.class);
   private static final String NO_PASSWORD = "Domain password does not exist";
-  private final Vertx vertx;
+  private final WorkerExecutor hashing;
   private final DomainStore store;
+  private final DomainStore loginStore;
   private final DomainRegistry registry;
+  private final int maxPendingLogins;
+  private final AtomicInteger pendingLogins = new AtomicInteger();
 
-  /** Domain admins whose passwords are in {@code store}, of the domains {@code registry} serves. */
-  public DomainAdmins(Vertx vertx, DomainStore store, DomainRegistry registry) {
-    this.vertx = vertx;
+  /**
+   * Domain admins whose passwords are in {@code store}, of the domains {@code registry} serves;
+   * logins look passwords up in {@code loginStore} (a pool apart from the sync path) and hash on
+   * {@code hashing}, at most {@code maxPendingLogins} at a time.
+   */
+  public DomainAdmins(WorkerExecutor hashing, DomainStore store, DomainStore loginStore, DomainRegistry registry,
+                      int maxPendingLogins) {
+    this.hashing = hashing;
     this.store = store;
+    this.loginStore = loginStore;
     this.registry = registry;
+    this.maxPendingLogins = maxPendingLogins;
   }
 
   /**
@@ -41,7 +53,7 @@ public final class DomainAdmins {
         return Future.<Void>failedFuture(DomainError.NOT_FOUND.exception());
       }
       boolean isStatic = registry.isStatic(name);
-      return vertx.executeBlocking(() -> ScramPassword.hash(password), false)
+      return hashing.executeBlocking(() -> ScramPassword.hash(password), false)
           .compose(details -> store.setAdminPassword(name, details, isStatic))
           .compose(stored -> stored ? Future.<Void>succeededFuture() : Future.failedFuture(DomainError.NOT_FOUND.exception()))
           .onSuccess(x -> LOG.info("Domain admin password of {} set", name));
@@ -69,10 +81,19 @@ public final class DomainAdmins {
    *
    * @param domain a canonical domain name
    * @return false for a wrong password or a domain without one; {@code db_unavailable} when the
-   *     database cannot be asked
+   *     database cannot be asked; {@code busy} when too many logins are in progress
    */
   public Future<Boolean> authenticate(String domain, String password) {
-    return store.findAdminPassword(domain).compose(details -> vertx.executeBlocking(() -> {
+    if (pendingLogins.incrementAndGet() > maxPendingLogins) {
+      pendingLogins.decrementAndGet();
+      LOG.warn("Domain admin login for {} refused: {} logins in progress", domain, maxPendingLogins);
+      return Future.failedFuture(DomainError.BUSY.exception());
+    }
+    return verify(domain, password).andThen(done -> pendingLogins.decrementAndGet());
+  }
+
+  private Future<Boolean> verify(String domain, String password) {
+    return loginStore.findAdminPassword(domain).compose(details -> hashing.executeBlocking(() -> {
       if (details == null) {
         ScramPassword.verify(Decoy.DETAILS, password);
         return false;

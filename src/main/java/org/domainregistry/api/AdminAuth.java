@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.domainregistry.admins.DomainAdmins;
+import org.domainregistry.admins.LoginThrottle;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -19,17 +21,21 @@ import org.slf4j.LoggerFactory;
  * establishes the request's {@link Caller} by HTTP Basic: the global admin of the config, or
  * {@code admin@<domain>} with the password set for that domain; with no admin configured every
  * request is the global admin's; wrong or missing credentials fail with {@code wrong_credentials}.
- * {@link #globalAdminOnly} lets only the global admin through to the REST routes.
+ * {@link #globalAdminOnly} lets only the global admin through to the REST routes. Failed logins
+ * are throttled by {@link LoginThrottle} (README "Security"): past the limit a login is
+ * {@code too_many_failed_logins} with {@code Retry-After}, before any password is checked.
  */
 final class AdminAuth {
   private static final Logger LOG = LoggerFactory.getLogger(AdminAuth.class);
   private static final String CALLER = Caller.class.getName();
   private final Optional<byte[]> globalAdmin;
   private final DomainAdmins domainAdmins;
+  private final LoginThrottle throttle;
 
-  AdminAuth(Optional<NodeConfig.Admin> admin, DomainAdmins domainAdmins) {
+  AdminAuth(Optional<NodeConfig.Admin> admin, DomainAdmins domainAdmins, LoginThrottle throttle) {
     this.globalAdmin = admin.map(a -> (a.username() + ":" + a.password()).getBytes(StandardCharsets.UTF_8));
     this.domainAdmins = domainAdmins;
+    this.throttle = throttle;
   }
 
   /** The caller of an authenticated request. */
@@ -43,27 +49,45 @@ final class AdminAuth {
       ctx.next();
       return;
     }
-    byte[] credentials = credentials(ctx.request().getHeader("Authorization"));
-    if (globalAdmin.isEmpty() || MessageDigest.isEqual(globalAdmin.get(), credentials)) {
+    if (globalAdmin.isEmpty()) {
       admit(ctx, Caller.GLOBAL_ADMIN);
       return;
     }
+    byte[] credentials = credentials(ctx.request().getHeader("Authorization"));
     Optional<DomainLogin> login = DomainLogin.parse(credentials);
+    Optional<String> account = login.map(DomainLogin::domain);
+    String address = address(ctx);
+    OptionalLong retryAfter = throttle.retryAfterSeconds(address, account);
+    if (retryAfter.isPresent()) {
+      LOG.info("Login from {}{} refused: too many failed logins", address, account.map(a -> " for " + a).orElse(""));
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+      ctx.fail(DomainError.TOO_MANY_FAILED_LOGINS.exception());
+      return;
+    }
+    if (MessageDigest.isEqual(globalAdmin.get(), credentials)) {
+      admit(ctx, Caller.GLOBAL_ADMIN);
+      return;
+    }
     if (login.isEmpty()) {
-      refuse(ctx);
+      refuse(ctx, address, Optional.empty());
       return;
     }
     String domain = login.get().domain();
     domainAdmins.authenticate(domain, login.get().password())
         .onSuccess(valid -> {
           if (valid) {
+            throttle.succeeded(domain);
             admit(ctx, Caller.domainAdmin(domain));
           } else {
             LOG.info("Domain admin login refused for {}: wrong credentials", domain);
-            refuse(ctx);
+            refuse(ctx, address, account);
           }
         })
         .onFailure(ctx::fail);
+  }
+
+  private static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 
   /** Lets only the global admin through; a domain admin fails with {@code no_permissions}. */
@@ -84,8 +108,14 @@ final class AdminAuth {
     ctx.next();
   }
 
-  private static void refuse(RoutingContext ctx) {
-    ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"domain-registry\"");
+  /** Wrong or missing credentials; only a request that sent some counts as a failed login. */
+  private void refuse(RoutingContext ctx, String address, Optional<String> account) {
+    if (ctx.request().getHeader("Authorization") != null) {
+      throttle.failed(address, account);
+    }
+    if (!BrowserSafety.fromConsole(ctx)) {
+      ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"domain-registry\"");
+    }
     ctx.fail(DomainError.WRONG_CREDENTIALS.exception());
   }
 

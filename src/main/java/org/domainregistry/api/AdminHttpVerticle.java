@@ -10,12 +10,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.domainregistry.admins.DomainAdmins;
+import org.domainregistry.admins.LoginThrottle;
 import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
@@ -25,8 +27,11 @@ import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
 import org.domainregistry.store.AuditStore;
 import org.domainregistry.store.BulkStore;
+import org.domainregistry.sync.ChangeFeed;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.DigestCheck;
 import org.domainregistry.sync.NodeHealth;
+import org.domainregistry.sync.RegistryVerifier;
 import org.domainregistry.sync.SyncStatus;
 
 /**
@@ -49,21 +54,26 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final NodeHealth health;
   private final AuditReader audit;
   private final BulkRoutes bulk;
+  private final ChangeFeed feed;
+  private final RegistryVerifier verifier;
+  private EventRoutes events;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
                            String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
-                           NodeHealth health, AuditStore audit, BulkStore bulk) {
+                           NodeHealth health, ChangeFeed feed, RegistryVerifier verifier, AuditStore audit,
+                           BulkStore bulk) {
     this.health = health;
+    this.feed = feed;
+    this.verifier = verifier;
     this.bulk = new BulkRoutes(service, bulk, config.bulk().batchSize());
     this.audit = new AuditReader(audit);
     this.config = config;
     this.meters = meters;
     this.cluster = cluster;
-    this.domains = new DomainRoutes(service, registry, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()),
-        new OperationMeters(meters));
-    this.auth = new AdminAuth(config.admin(), admins);
+    this.domains = new DomainRoutes(service, Duration.ofMillis(config.sync().clusterWaitTimeoutMs()));
+    this.auth = new AdminAuth(config.admin(), admins, new LoginThrottle(config.login()));
     this.status = status;
     this.service = service;
     this.registry = registry;
@@ -79,9 +89,10 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Builds the GraphQL schema on a worker thread (it takes a while on a cold JVM), then listens. */
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, audit,
-            AdminAuth::caller))
-        .compose(graphql -> vertx.createHttpServer()
+    events = new EventRoutes(vertx, feed, verifier, config.feed());
+    return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, audit, AdminAuth::caller))
+        .compose(graphql -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
+            .invalidRequestHandler(RequestGuard::invalid)
             .requestHandler(router(graphql))
             .listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> server = listening);
@@ -96,10 +107,15 @@ public final class AdminHttpVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, HttpErrors::handle);
     }
+    router.route().handler(RequestGuard::check);
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));
     router.get("/health/started").handler(HealthCheckHandler.createWithHealthChecks(health.started()));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(health.ready()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+    router.getWithRegex("/console").handler(ctx -> ctx.redirect("/console/"));
+    router.get("/console/*").handler(BrowserSafety::consoleHeaders)
+        .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
+    router.route("/api/*").handler(BrowserSafety::sameSiteWrites);
     router.post("/api/domains/import").handler(BulkRoutes::pause).handler(auth::authenticate).handler(auth::globalAdminOnly)
         .handler(bulk::importDomains);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
@@ -114,9 +130,13 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.delete("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::remove);
     router.get("/api/domains").handler(domains::list);
     router.get("/api/lookup/:domain").handler(domains::canonicalDomain).handler(domains::lookup);
+    router.get("/api/removals").handler(domains::removals);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);
     router.get("/api/audit").handler(this::auditLog);
+    router.get("/api/events").handler(events::page);
+    router.get("/api/events/stream").handler(events::stream);
+    router.get("/api/verify").handler(events::verify);
     return router;
   }
 
@@ -141,7 +161,8 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   private void clusterStatus(RoutingContext ctx) {
     cluster.statuses(Duration.ofSeconds(2)).onSuccess(nodes -> ctx.json(
-        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))));
+        new JsonObject().put("nodes", new JsonArray(nodes)).put("live_nodes", new JsonArray(cluster.liveNodes()))
+            .put("diverged", DigestCheck.diverged(nodes))));
   }
 
   /** Stops accepting connections and waits up to {@code timeoutMs} for the requests in flight. */

@@ -10,11 +10,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainName;
-import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.DomainJson;
 import org.domainregistry.service.DomainPage;
 import org.domainregistry.service.DomainService;
-import org.domainregistry.service.OperationMeters;
 import org.domainregistry.service.Requests;
 import org.domainregistry.store.DomainQuery;
 
@@ -26,15 +24,10 @@ import org.domainregistry.store.DomainQuery;
 final class DomainRoutes {
   private static final String DOMAIN = "canonical_domain";
   private final DomainService service;
-  private final DomainRegistry registry;
   private final Duration defaultWait;
 
-  private final OperationMeters meters;
-
-  DomainRoutes(DomainService service, DomainRegistry registry, Duration defaultWait, OperationMeters meters) {
-    this.meters = meters;
+  DomainRoutes(DomainService service, Duration defaultWait) {
     this.service = service;
-    this.registry = registry;
     this.defaultWait = defaultWait;
   }
 
@@ -80,20 +73,21 @@ final class DomainRoutes {
     DomainQuery query = new DomainQuery(param(ctx, "host_type"),
         param(ctx, "status").map(status -> Requests.status(status, DomainError.INVALID_QUERY)),
         param(ctx, "after"),
-        param(ctx, "limit").map(limit -> Requests.limit(limit, DomainError.INVALID_QUERY)).orElse(Requests.DEFAULT_LIMIT));
+        param(ctx, "limit").map(limit -> Requests.limit(limit, DomainError.INVALID_QUERY)).orElse(Requests.DEFAULT_LIMIT),
+        param(ctx, "prefix").map(prefix -> Requests.namePrefix(prefix, DomainError.INVALID_QUERY)));
     service.list(query).map(DomainRoutes::page).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** {@code {"removals": [...]}}: the removal jobs by domain name, at most {@code limit} (default 100). */
+  void removals(RoutingContext ctx) {
+    int limit = param(ctx, "limit").map(l -> Requests.limit(l, DomainError.INVALID_QUERY)).orElse(Requests.DEFAULT_LIMIT);
+    service.removalJobs(limit).map(jobs -> new JsonObject().put("removals",
+        new JsonArray(jobs.stream().map(DomainJson::removalJob).toList()))).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   /** What a sibling service sees: straight from this node's registry, never the database. */
   void lookup(RoutingContext ctx) {
-    String domain = domain(ctx);
-    String hostType = registry.hostTypeOf(domain);
-    meters.lookup(hostType != null);
-    if (hostType == null) {
-      ctx.fail(DomainError.NOT_FOUND.exception());
-    } else {
-      ctx.json(DomainJson.lookup(domain, hostType, registry.isStatic(domain)));
-    }
+    service.lookup(domain(ctx)).ifPresentOrElse(ctx::json, () -> ctx.fail(DomainError.NOT_FOUND.exception()));
   }
 
   /**
@@ -132,6 +126,7 @@ final class DomainRoutes {
   }
 
   private static Optional<String> param(RoutingContext ctx, String name) {
-    return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty());
+    return Optional.ofNullable(ctx.queryParams().get(name)).filter(value -> !value.isEmpty())
+        .map(value -> Requests.text(value, name, DomainError.INVALID_QUERY));
   }
 }

@@ -19,21 +19,27 @@ public final class HttpErrors {
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
   private static final String GRAPHQL_PATH = "/api/graphql";
 
+  /** Context key of a JSON object whose fields a route adds to its error body (e.g. {@code export_event_id}). */
+  static final String DETAILS = "error_details";
+
   private HttpErrors() {}
 
   /** The HTTP column of the error table: the status the admin API answers this error with. */
   public static int status(DomainError error) {
     return switch (error) {
-      case STATIC, UNKNOWN_HOST_TYPE, WRONG_HOST_TYPE, DELETED, NO_PERMISSIONS -> 403;
+      case STATIC, UNKNOWN_HOST_TYPE, WRONG_HOST_TYPE, DELETED, NO_PERMISSIONS, CROSS_SITE_REQUEST -> 403;
       case DUPLICATE -> 409;
       case NOT_FOUND, NO_ROUTE -> 404;
       case INVALID_DOMAIN, INVALID_BODY, INVALID_QUERY, INVALID_REQUEST, INPUT_COERCION, PARSER_ERROR,
-          VALIDATION_ERROR, BAD_REQUEST -> 400;
+          VALIDATION_ERROR, BAD_REQUEST, INVALID_VALUE, QUERY_TOO_COMPLEX, INVALID_PATTERN -> 400;
+      case SUBDOMAIN_CONFLICT -> 409;
+      case RELOAD_NEEDED -> 410;
       case WRONG_CREDENTIALS -> 401;
       case METHOD_NOT_ALLOWED -> 405;
       case UNSUPPORTED_MEDIA_TYPE -> 415;
       case CLEANUP_FAILED -> 502;
-      case DB_UNAVAILABLE, SHUTTING_DOWN -> 503;
+      case DB_UNAVAILABLE, SHUTTING_DOWN, BUSY -> 503;
+      case TOO_MANY_FAILED_LOGINS -> 429;
       case TIMEOUT -> 504;
       case INTERNAL -> 500;
     };
@@ -75,6 +81,10 @@ public final class HttpErrors {
         ? new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("message", failure.getMessage())
             .put("extensions", new JsonObject().put("code", code))))
         : new JsonObject().put("code", code).put("message", failure.getMessage());
+    JsonObject details = ctx.get(DETAILS);
+    if (details != null && !isGraphQL(ctx)) {
+      body.mergeIn(details);
+    }
     ctx.response()
         .setStatusCode(status(failure.error()))
         .putHeader("Content-Type", "application/json")

@@ -30,4 +30,12 @@ public final class Addresses {
   public static String nodeHealth(String nodeId) {
     return "domains.node." + nodeId + ".health";
   }
+  /** Registers a subdomain pattern for every node. */
+  public static final String SUBDOMAINS_REGISTER = "domains.subdomains.register";
+  /** Unregisters a run-time subdomain pattern. */
+  public static final String SUBDOMAINS_UNREGISTER = "domains.subdomains.unregister";
+  /** Lists the subdomain patterns this node serves. */
+  public static final String SUBDOMAINS_LIST = "domains.subdomains.list";
+  /** Node-local publications of every change of the node's registry. */
+  public static final String CHANGED = "domains.changed";
 }

@@ -19,18 +19,20 @@ import org.domainregistry.store.CleanupHandler;
  */
 public final class CleanupBusVerticle extends VerticleBase {
   private final CleanupHandlers handlers;
+  private final SiblingCredentials credentials;
 
-  /** Serves the registrations kept by {@code handlers}. */
-  public CleanupBusVerticle(CleanupHandlers handlers) {
+  /** Serves the registrations kept by {@code handlers}; changing them needs what {@code credentials} admits. */
+  public CleanupBusVerticle(CleanupHandlers handlers, SiblingCredentials credentials) {
     this.handlers = handlers;
+    this.credentials = credentials;
   }
 
   @Override
   public Future<?> start() {
     var bus = vertx.eventBus();
     return Future.join(List.of(
-        BusConsumers.serve(bus, Addresses.CLEANUP_REGISTER, this::register),
-        BusConsumers.serve(bus, Addresses.CLEANUP_UNREGISTER, this::unregister),
+        BusConsumers.serveMutation(bus, Addresses.CLEANUP_REGISTER, credentials, this::register),
+        BusConsumers.serveMutation(bus, Addresses.CLEANUP_UNREGISTER, credentials, this::unregister),
         BusConsumers.serve(bus, Addresses.CLEANUP_LIST, body -> handlers.list(Requests.optionalString(body, "host_type"))
             .map(CleanupBusVerticle::handlerList))));
   }

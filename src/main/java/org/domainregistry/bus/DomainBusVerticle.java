@@ -22,11 +22,16 @@ import org.domainregistry.service.Requests;
 public final class DomainBusVerticle extends VerticleBase {
   private final DomainService service;
   private final Duration defaultWait;
+  private final SiblingCredentials credentials;
 
-  /** The bus API over {@code service}; {@code defaultWait} bounds a {@code "wait": "cluster"} without timeout. */
-  public DomainBusVerticle(DomainService service, Duration defaultWait) {
+  /**
+   * The bus API over {@code service}; {@code defaultWait} bounds a {@code "wait": "cluster"} without
+   * timeout; mutations need what {@code credentials} admits.
+   */
+  public DomainBusVerticle(DomainService service, Duration defaultWait, SiblingCredentials credentials) {
     this.service = service;
     this.defaultWait = defaultWait;
+    this.credentials = credentials;
   }
 
   @Override
@@ -49,7 +54,7 @@ public final class DomainBusVerticle extends VerticleBase {
 
   /** Serves a write on behalf of the message's sender (README "Operating", audit log). */
   private Future<Void> serveWrite(String address, BusWrite write) {
-    return BusConsumers.serve(vertx.eventBus(), address, (caller, body) -> {
+    return BusConsumers.serveMutation(vertx.eventBus(), address, credentials, (caller, body) -> {
       DomainService as = service.as(caller);
       return write(body, name -> write.run(as, body, name));
     });
@@ -69,9 +74,17 @@ public final class DomainBusVerticle extends VerticleBase {
 
   private Future<JsonObject> hostType(JsonObject body) {
     String domain = DomainName.normalize(field(body, "domain"));
-    return service.hostTypeOf(domain)
-        .map(hostType -> Future.succeededFuture(new JsonObject().put("domain", domain).put("host_type", hostType)))
+    return service.lookup(domain)
+        .map(found -> Future.succeededFuture(subdomainOrPlain(found)))
         .orElseGet(() -> Future.failedFuture(DomainError.NOT_FOUND.exception()));
+  }
+
+  /** A subdomain's answer names its source, parent and pattern; a domain's stays {@code {domain, host_type}}. */
+  private static JsonObject subdomainOrPlain(JsonObject found) {
+    if (!"subdomain".equals(found.getString("source"))) {
+      found.remove("source");
+    }
+    return found;
   }
 
   private Future<JsonObject> domainsByHostType(JsonObject body) {

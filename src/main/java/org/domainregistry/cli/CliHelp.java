@@ -17,7 +17,8 @@ final class CliHelp {
     return "Usage: " + PROGRAM + " <command> [--<argument> <value> ...]\n\n"
         + "Manages the domains of the node found in the configuration (--config FILE, else\n"
         + "conf/domain-registry.yaml, and DOMAINS_... environment variables).\n\n"
-        + "Commands:\n" + lines + "\n\n"
+        + "Commands:\n" + lines + "\n  " + pad(DomainCli.VERIFY, width)
+        + "Compare the node's registry with the database (exit 1 when they differ)\n\n"
         + "To list the arguments of a command: " + PROGRAM + " <command> --help\n";
   }
 

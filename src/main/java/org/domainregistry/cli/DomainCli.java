@@ -21,6 +21,9 @@ public final class DomainCli {
   /** Exit code of an error response, wrong arguments, a bad configuration or an unreachable node. */
   public static final int FAILURE = 1;
 
+  /** The command comparing the node with its database (README "REST admin API", verify); not a GraphQL field. */
+  static final String VERIFY = "verify";
+
   private DomainCli() {}
 
   /**
@@ -39,6 +42,9 @@ public final class DomainCli {
           .orElseThrow(() -> new CliUsageException("Expected: domain <command>"));
       if (BulkCli.handles(words)) {
         return bulk(ConfigLoader.load(launch.configFile(), env), words, out, err);
+      }
+      if (words.equals(List.of(VERIFY))) {
+        return verify(ConfigLoader.load(launch.configFile(), env), out, err);
       }
       CommandCatalog catalog = CommandCatalog.load();
       if (words.isEmpty()) {
@@ -79,11 +85,27 @@ public final class DomainCli {
 
   private static int call(NodeConfig config, CliCommand command, Map<String, Object> variables,
                           PrintStream out, PrintStream err) {
+    return request(config, out, err, client -> client.execute(command.document(), variables),
+        NodeClient.Response::succeeded);
+  }
+
+  /** {@code domain verify}: prints {@code /api/verify}; exits 0 only when the node equals the database. */
+  private static int verify(NodeConfig config, PrintStream out, PrintStream err) {
+    return request(config, out, err, client -> client.get("/api/verify"),
+        response -> response.status() == 200 && response.body().contains("\"equal\":true"));
+  }
+
+  private interface Call {
+    NodeClient.Response send(NodeClient client) throws IOException, InterruptedException;
+  }
+
+  private static int request(NodeConfig config, PrintStream out, PrintStream err, Call call,
+                             java.util.function.Predicate<NodeClient.Response> success) {
     NodeClient client = new NodeClient(config);
     try {
-      NodeClient.Response response = client.execute(command.document(), variables);
+      NodeClient.Response response = call.send(client);
       out.println(response.pretty());
-      return response.succeeded() ? SUCCESS : FAILURE;
+      return success.test(response) ? SUCCESS : FAILURE;
     } catch (IOException e) {
       err.println("Cannot reach the node at " + client.endpoint() + ": " + Optional.ofNullable(e.getMessage())
           .orElse(e.getClass().getSimpleName()));

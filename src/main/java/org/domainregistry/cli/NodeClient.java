@@ -15,7 +15,8 @@ import org.domainregistry.config.NodeConfig;
 
 /**
  * Sends one GraphQL request to the admin API of the node a configuration describes
- * ({@code http.host}, {@code http.port}), with its admin credentials when it has any. Blocking.
+ * ({@code http.host}, {@code http.port}), with its admin credentials when it has any, over HTTPS
+ * trusting {@code http.tls.cert_path} when the node has TLS. Blocking.
  */
 final class NodeClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -25,7 +26,7 @@ final class NodeClient {
 
   NodeClient(NodeConfig config) {
     this.config = config;
-    this.endpoint = URI.create("http://" + reachableHost(config.http().host()) + ":" + config.http().port() + "/api/graphql");
+    this.endpoint = URI.create((config.http().tls().isPresent() ? "https://" : "http://") + reachableHost(config.http().host()) + ":" + config.http().port() + "/api/graphql");
   }
 
   /** Where requests go. */
@@ -78,12 +79,29 @@ final class NodeClient {
    */
   Response execute(String document, Map<String, Object> variables) throws IOException, InterruptedException {
     String body = new JsonObject().put("query", document).put("variables", new JsonObject(variables)).encode();
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    authorized(request);
-    HttpResponse<String> response = http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * GETs a REST path of the node, e.g. {@code /api/verify}.
+   *
+   * @throws IOException when the node cannot be reached
+   */
+  Response get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET());
+  }
+
+  private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    request.timeout(REQUEST_TIMEOUT);
+    config.admin().ifPresent(admin -> request.header("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((admin.username() + ":" + admin.password()).getBytes(StandardCharsets.UTF_8))));
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+    if (config.http().tls().isPresent()) {
+      builder.sslContext(CliTls.trusting(config.http().tls().get().certPath()));
+    }
+    HttpClient client = builder.build();
+    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     return new Response(response.statusCode(), response.body());
   }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
+import org.domainregistry.registry.SubdomainPattern;
 
 /**
  * Everything a node is configured with, loaded once at start by {@link ConfigLoader} and
@@ -35,11 +36,19 @@ import org.domainregistry.registry.DomainName;
  * @param health what the health endpoints report (README "Operating")
  * @param shutdown the graceful shutdown on SIGTERM (README "Operating")
  * @param logging the log format and the HTTP access log (README "Operating")
+ * @param login the throttling and hashing of admin logins (README "Security")
+ * @param siblings services allowed to change domains over the event bus, by name; none means
+ *     the bus mutations stay open (with a warning at start)
+ * @param subdomains subdomain patterns every node serves (README "Event-bus API", subdomains)
+ * @param feed the change feed, stream and digest checks for sibling services
+ * @param audit retention of the audit log (README "Operating")
+ * @param bulk bulk import (README "Operating")
  */
 public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> staticDomains,
                          @Default("[]") List<String> hostTypes, Sync sync, Optional<Admin> admin,
                          Cluster cluster, Removal removal, Health health, Shutdown shutdown, Logging logging,
-                         Audit audit, Bulk bulk) {
+                         Login login, @Default("{}") Map<String, Sibling> siblings,
+                         @Default("[]") List<Subdomain> subdomains, Feed feed, Audit audit, Bulk bulk) {
   private static final long PORT_MAX = 65_535;
   private static final long ONE_HOUR_MS = 3_600_000;
   private static final long ONE_DAY_MS = 86_400_000;
@@ -73,6 +82,23 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     if (cluster.enabled() && db.url().isEmpty() && !db.embedded()) {
       throw ConfigException.at("db.url", "required when cluster.enabled is true: every node must share one"
           + " database (set db.embedded: true to start an embedded PostgreSQL on each node anyway)");
+    }
+    Objects.requireNonNull(login, "login");
+    siblings = Collections.unmodifiableMap(new LinkedHashMap<>(siblings));
+    siblings.forEach((name, sibling) -> {
+      if (name.isEmpty() || name.indexOf(':') >= 0 || sibling == null) {
+        throw ConfigException.at("siblings[\"" + name + "\"]", "expected a name without ':' holding secret and"
+            + " operations");
+      }
+    });
+    Objects.requireNonNull(feed, "feed");
+    subdomains = List.copyOf(subdomains);
+    for (int i = 0; i < subdomains.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (subdomains.get(i).parsed().conflictsWith(subdomains.get(j).parsed())) {
+          throw ConfigException.at("subdomains[" + i + "]", "produces the same names as subdomains[" + j + "]");
+        }
+      }
     }
   }
 
@@ -117,10 +143,35 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param host address to bind
    * @param port port to bind, 0 for any free port
    * @param maxBodyBytes largest request body accepted
+   * @param tls HTTPS for the admin API; empty means plain HTTP
    */
   public record Http(@Default("127.0.0.1") String host,
                      @Default("8088") @Range(min = 0, max = PORT_MAX) int port,
-                     @Default("65536") @Range(min = 1_024, max = 67_108_864) int maxBodyBytes) {}
+                     @Default("65536") @Range(min = 1_024, max = 67_108_864) int maxBodyBytes,
+                     Optional<HttpTls> tls) {}
+
+  /**
+   * @param certPath PEM certificate chain of the admin API
+   * @param keyPath PEM private key of that certificate
+   * @param clientAuth {@code none}, {@code request} or {@code required}: whether clients must
+   *     show a certificate signed by {@code clientCaPath}
+   * @param clientCaPath PEM CA certificates trusted for client certificates
+   */
+  public record HttpTls(String certPath, String keyPath, @Default("none") String clientAuth,
+                        Optional<String> clientCaPath) {
+    /** Certificate and key are required; client certificates need a CA. */
+    public HttpTls {
+      if (certPath == null || keyPath == null) {
+        throw ConfigException.at(certPath == null ? "cert_path" : "key_path", "missing; TLS needs cert_path and key_path");
+      }
+      if (!List.of("none", "request", "required").contains(clientAuth)) {
+        throw ConfigException.at("client_auth", "expected none, request or required");
+      }
+      if (!clientAuth.equals("none") && clientCaPath.isEmpty()) {
+        throw ConfigException.at("client_ca_path", "missing; client_auth " + clientAuth + " needs a CA");
+      }
+    }
+  }
 
   /**
    * @param url {@code postgresql://user:pass@host:port/db}; empty means embedded PostgreSQL
@@ -128,11 +179,13 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param embeddedDir data directory of the embedded PostgreSQL
    * @param embeddedPort port of the embedded PostgreSQL, 0 for any free port
    * @param embedded start an embedded PostgreSQL without {@code url} even when clustered
+   * @param loginPoolSize connections for domain-admin password lookups, apart from the sync path
    */
   public record Db(Optional<String> url, @Default("8") @Range(min = 1, max = 1_000) int poolSize,
                    @Default("data/postgres") String embeddedDir,
                    @Default("5433") @Range(min = 0, max = PORT_MAX) int embeddedPort,
-                   @Default("false") boolean embedded) {
+                   @Default("false") boolean embedded,
+                   @Default("2") @Range(min = 1, max = 100) int loginPoolSize) {
     /** Checks that a URL, if any, is a PostgreSQL one. */
     public Db {
       if (url.isPresent() && !url.get().matches("(?is)postgres(ql)?://.+")) {
@@ -145,7 +198,7 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     public String toString() {
       Optional<String> redacted = url.map(u -> u.replaceFirst("^([^:/]+://[^:@/]*):[^@/]*@", "$1:***@"));
       return "Db[url=" + redacted + ", poolSize=" + poolSize + ", embeddedDir=" + embeddedDir
-          + ", embeddedPort=" + embeddedPort + ", embedded=" + embedded + "]";
+          + ", embeddedPort=" + embeddedPort + ", embedded=" + embedded + ", loginPoolSize=" + loginPoolSize + "]";
     }
   }
 
@@ -197,12 +250,16 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    *     (Hazelcast's Kubernetes discovery in DNS mode, on {@code kubernetes_service_dns})
    * @param kubernetesServiceDns DNS name of the headless Service of the members, e.g.
    *     {@code domain-registry-cluster.ns.svc.cluster.local}
+   * @param eventBusPort port of the event bus, 0 for any free port
+   * @param tls event bus over TLS with required client certificates; empty means plain TCP
    */
   public record Cluster(@Default("false") boolean enabled, @Default("domain-registry") String name,
                         @Default("127.0.0.1") String host,
                         @Default("5701") @Range(min = 0, max = PORT_MAX) int port,
                         @Default("['127.0.0.1:5701']") List<String> members,
-                        @Default("members") String discovery, Optional<String> kubernetesServiceDns) {
+                        @Default("members") String discovery, Optional<String> kubernetesServiceDns,
+                        @Default("0") @Range(min = 0, max = PORT_MAX) int eventBusPort,
+                        Optional<ClusterTls> tls) {
     /** Unmodifiable copy of the members; discovery known, with its DNS name for kubernetes. */
     public Cluster {
       members = List.copyOf(members);
@@ -218,6 +275,56 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
     /** Whether members are found through Kubernetes DNS rather than the list. */
     public boolean kubernetesDiscovery() {
       return discovery.equals("kubernetes");
+    }
+  }
+
+  /**
+   * @param certPath PEM certificate of this member, signed by the cluster CA
+   * @param keyPath PEM private key of that certificate
+   * @param caPath PEM certificate of the one CA of the cluster
+   */
+  public record ClusterTls(String certPath, String keyPath, String caPath) {
+    /** All three are required. */
+    public ClusterTls {
+      if (certPath == null || keyPath == null || caPath == null) {
+        throw ConfigException.at(certPath == null ? "cert_path" : keyPath == null ? "key_path" : "ca_path",
+            "missing; cluster TLS needs cert_path, key_path and ca_path");
+      }
+    }
+  }
+
+  /**
+   * @param maxFailuresPerAddress failed logins from one client address within {@code windowS}
+   *     before that address is refused with 429 until the window ends
+   * @param maxFailuresPerAccount failed logins of one domain admin within {@code windowS}
+   *     before that account is refused with 429
+   * @param windowS length of the counting window, in seconds
+   * @param hashingThreads threads that hash passwords, apart from every other worker
+   * @param maxPendingLogins domain-admin logins in progress before more are refused with 503
+   */
+  public record Login(@Default("20") @Range(min = 1, max = 1_000_000_000) int maxFailuresPerAddress,
+                      @Default("10") @Range(min = 1, max = 1_000_000_000) int maxFailuresPerAccount,
+                      @Default("300") @Range(min = 1, max = ONE_DAY_MS / 1000) long windowS,
+                      @Default("2") @Range(min = 1, max = 64) int hashingThreads,
+                      @Default("32") @Range(min = 1, max = 100_000) int maxPendingLogins) {}
+
+  /**
+   * @param secret what the sibling sends in the {@code domains-credential} header, after its name
+   * @param operations bus operations it may use: {@code insert}, {@code remove}, {@code enable},
+   *     {@code disable}, {@code cleanup.register}, {@code cleanup.unregister}
+   */
+  public record Sibling(String secret, @Default("[]") List<String> operations) {
+    /** A secret is required; operations are copied. */
+    public Sibling {
+      if (secret == null || secret.isEmpty()) {
+        throw ConfigException.at("secret", "missing; a sibling needs a secret");
+      }
+      operations = List.copyOf(operations);
+    }
+
+    @Override
+    public String toString() {
+      return "Sibling[secret=***, operations=" + operations + "]";
     }
   }
 
@@ -256,6 +363,33 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
   }
 
   /**
+   * A subdomain pattern of the config (README "Configuration").
+   *
+   * @param pattern {@code prefix.@HOST@} or a fixed name
+   * @param hostTypes the host types whose domains get the subdomain
+   * @param owner who uses it, e.g. {@code muc}
+   */
+  public record Subdomain(String pattern, List<String> hostTypes, @Default("config") String owner) {
+    /** Validated: the pattern parses. */
+    public Subdomain {
+      parse(pattern, hostTypes, owner);
+    }
+
+    /** The pattern as the registry holds it. */
+    public SubdomainPattern parsed() {
+      return parse(pattern, hostTypes, owner);
+    }
+
+    private static SubdomainPattern parse(String pattern, List<String> hostTypes, String owner) {
+      try {
+        return SubdomainPattern.parse(pattern, hostTypes, owner);
+      } catch (DomainException e) {
+        throw ConfigException.at("subdomains", e.getMessage());
+      }
+    }
+  }
+
+  /**
    * @param timeoutMs how long a SIGTERM'd node may take to drain requests, release its leases and
    *     leave the cluster before it exits anyway
    */
@@ -270,4 +404,13 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
 
   /** @param batchSize rows written per transaction by {@code POST /api/domains/import} (README "Operating") */
   public record Bulk(@Default("1000") @Range(min = 1, max = 10_000) int batchSize) {}
+
+  /**
+   * @param streamHeartbeatMs interval of the heartbeat comment of {@code /api/events/stream}
+   * @param streamPollMs how often the stream reads new events (it also wakes on this node's applied events)
+   * @param digestCheckIntervalMs how often each node compares the cluster's digests
+   */
+  public record Feed(@Default("15000") @Range(min = 10, max = ONE_HOUR_MS) long streamHeartbeatMs,
+                     @Default("1000") @Range(min = 10, max = ONE_HOUR_MS) long streamPollMs,
+                     @Default("10000") @Range(min = 10, max = ONE_DAY_MS) long digestCheckIntervalMs) {}
 }

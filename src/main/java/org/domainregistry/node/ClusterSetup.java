@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -41,8 +44,23 @@ public final class ClusterSetup {
     if (!cluster.enabled()) {
       return Future.succeededFuture(builder.with(options).build());
     }
-    options.setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()));
+    options.setEventBusOptions(eventBus(cluster));
     return builder.with(options).withClusterManager(new HazelcastClusterManager(hazelcast(cluster))).buildClustered();
+  }
+
+  /**
+   * The event bus of a member: on {@code cluster.event_bus_port}, and with {@code cluster.tls} over
+   * TLS with required client certificates of the cluster CA, so a member without one can neither
+   * send to nor receive from the others (README "Security").
+   */
+  static EventBusOptions eventBus(NodeConfig.Cluster cluster) {
+    EventBusOptions options = new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host())
+        .setPort(cluster.eventBusPort());
+    cluster.tls().ifPresent(tls -> options.setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()))
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls.caPath()))
+        .setClientAuth(ClientAuth.REQUIRED));
+    return options;
   }
 
   static Config hazelcast(NodeConfig.Cluster cluster) {

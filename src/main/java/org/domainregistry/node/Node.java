@@ -11,9 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.api.AdminHttpVerticle;
+import org.domainregistry.bus.ChangeBusVerticle;
 import org.domainregistry.bus.CleanupBusVerticle;
+import org.domainregistry.bus.SubdomainBusVerticle;
 import org.domainregistry.bus.DomainBusVerticle;
 import org.domainregistry.bus.HealthBusVerticle;
+import org.domainregistry.bus.SiblingCredentials;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.removal.CleanupHandlers;
@@ -27,7 +30,12 @@ import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
 import org.domainregistry.service.WriteGate;
 import org.domainregistry.store.DatabaseVerticle;
+import org.domainregistry.sync.ChangeFeed;
 import org.domainregistry.sync.ClusterSync;
+import org.domainregistry.sync.RegistryVerifier;
+import org.domainregistry.sync.DigestCheckVerticle;
+import org.domainregistry.sync.SubdomainRegistrations;
+import org.domainregistry.sync.SubdomainSyncVerticle;
 import org.domainregistry.sync.EventCleaningVerticle;
 import org.domainregistry.sync.EventPollVerticle;
 import org.domainregistry.sync.NodeHealth;
@@ -54,11 +62,13 @@ public final class Node {
   private final String nodeId;
   private final ClusterSync cluster;
   private final GracefulShutdown shutdown;
+  private final SubdomainRegistrations subdomains;
 
   private Node(Vertx vertx, DomainRegistry registry, DomainService service, SyncStatus status,
                AdminHttpVerticle http, Optional<EmbeddedDatabase> embedded, String nodeId, ClusterSync cluster,
-               GracefulShutdown shutdown) {
+               GracefulShutdown shutdown, SubdomainRegistrations subdomains) {
     this.shutdown = shutdown;
+    this.subdomains = subdomains;
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.cluster = cluster;
@@ -87,7 +97,8 @@ public final class Node {
                                      Optional<EmbeddedDatabase> embedded) {
     DomainRegistry registry = new DomainRegistry(config.staticDomains(), config.hostTypes());
     SyncStatus status = new SyncStatus();
-    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(),
+    status.digestFrom(registry::digest);
+    DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(), config.db().loginPoolSize(),
         notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
     String nodeId = nodeId(vertx);
     Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
@@ -104,27 +115,40 @@ public final class Node {
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
           cleanupHandlers, operations, gate, audit,
           new BulkImporter(registry, database.bulk(), announcer, audit, operations));
-      DomainAdmins admins = new DomainAdmins(vertx, database.store(), registry);
+      SiblingCredentials siblings = new SiblingCredentials(config.siblings());
+      SubdomainRegistrations subdomains = new SubdomainRegistrations(vertx, registry, database.subdomainPatterns(),
+          status, config.subdomains().stream().map(NodeConfig.Subdomain::parsed).toList());
+      DomainAdmins admins = new DomainAdmins(
+          vertx.createSharedWorkerExecutor("domain-registry-login", config.login().hashingThreads()),
+          database.store(), database.loginStore(), registry, config.login().maxPendingLogins());
       NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
           config.health().readyRequiresDatabase());
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
-          health, database.audit(), database.bulk());
+          health, new ChangeFeed(database.store(), status),
+          new RegistryVerifier(registry, database.store(), status, config.sync().pageSize()),
+          database.audit(), database.bulk());
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
               Duration.ofSeconds(config.sync().eventCleaningIntervalS()), Duration.ofSeconds(config.sync().eventMaxAgeS()))))
           .compose(y -> vertx.deployVerticle(new AuditCleaningVerticle(database.audit(),
               Duration.ofSeconds(config.audit().cleaningIntervalS()), Duration.ofDays(config.audit().retentionDays()))))
-          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait)))
-          .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers)))
+          .compose(y -> vertx.deployVerticle(new DigestCheckVerticle(cluster, status,
+              Duration.ofMillis(config.feed().digestCheckIntervalMs()))))
+          .compose(y -> vertx.deployVerticle(new ChangeBusVerticle(registry)))
+          .compose(y -> vertx.deployVerticle(new SubdomainSyncVerticle(subdomains, config.sync().pollIntervalMs())))
+          .compose(y -> vertx.deployVerticle(new SubdomainBusVerticle(subdomains, siblings)))
+          .compose(y -> vertx.deployVerticle(new DomainBusVerticle(service, clusterWait, siblings)))
+          .compose(y -> vertx.deployVerticle(new CleanupBusVerticle(cleanupHandlers, siblings)))
           .compose(y -> vertx.deployVerticle(new HealthBusVerticle(health, nodeId)))
           .compose(y -> vertx.deployVerticle(new RemovalWorkerVerticle(removals, config.removal().pollIntervalMs())))
           .compose(y -> vertx.deployVerticle(http))
           .map(y -> new Node(vertx, registry, service, status, http, embedded, nodeId, cluster,
               new GracefulShutdown(nodeId, health, gate, http, removals,
-                  Duration.ofMillis(config.shutdown().timeoutMs()))));
-    }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on http://{}:{}/ ({} static, {} dynamic domains)",
-        nodeId, status.ready() ? "ready" : "started, not ready until the database answers", config.http().host(),
+                  Duration.ofMillis(config.shutdown().timeoutMs())), subdomains));
+    }).onSuccess(node -> LOG.info("Domain Registry node {} {}: HTTP on {}://{}:{}/ ({} static, {} dynamic domains)",
+        nodeId, status.ready() ? "ready" : "started, not ready until the database answers",
+        config.http().tls().isPresent() ? "https" : "http", config.http().host(),
         node.httpPort(), registry.allStatic().size(), registry.dynamicSize()))
         .onFailure(failure -> vertx.close());
   }
@@ -162,6 +186,11 @@ public final class Node {
   /** How far this node is in step with the database. */
   public SyncStatus syncStatus() {
     return status;
+  }
+
+  /** The subdomain patterns of this node, to register, unregister and list from Java. */
+  public SubdomainRegistrations subdomains() {
+    return subdomains;
   }
 
   /** The port the admin HTTP server listens on. */

@@ -41,6 +41,8 @@ final class NodeMetrics {
     gauge(meters, "domain_registry_stale_seconds", status, NodeMetrics::staleSeconds,
         "Seconds since the database stopped answering, 0 when it answers");
     gauge(meters, "domain_registry_cluster_size", cluster, c -> c.liveNodes().size(), "Live members of the cluster");
+    counter(meters, "domain_registry_digest_divergences", status, SyncStatus::digestDivergences,
+        "Digest checks that found nodes at the same applied event id disagreeing");
     counter(meters, "domain_registry_full_reloads", status, SyncStatus::fullReloads,
         "Full loads of the registry since start, the first one included");
     counter(meters, "domain_registry_polls", status.counters(), SyncCounters::polls, "Successful polls of the events table");

@@ -42,8 +42,24 @@ public enum DomainError {
   VALIDATION_ERROR("validation_error", "Invalid query", 21),
   /** GraphQL: the body is not a GraphQL request. */
   BAD_REQUEST("bad_request", "Malformed GraphQL request", 22),
+  /** The database refused a value as data (SQLSTATE class 22), e.g. a character it cannot store. */
+  INVALID_VALUE("invalid_value", "Invalid value", 23),
+  /** GraphQL: the query is too deep, too complex, has too many aliases or asks for too long a list. */
+  QUERY_TOO_COMPLEX("query_too_complex", "Query too complex", 24),
+  /** Too many failed logins from this address or for this account; retry after {@code Retry-After}. */
+  TOO_MANY_FAILED_LOGINS("too_many_failed_logins", "Too many failed logins, try again later", 25),
+  /** Too many logins in progress: the node sheds load instead of queueing without bound. */
+  BUSY("busy", "Too many requests in progress, try again later", 26),
   /** The node is shutting down and takes no new writes; another node will (README "Operating"). */
   SHUTTING_DOWN("shutting_down", "Node is shutting down", 40),
+  /** A subdomain pattern that is neither {@code prefix.@HOST@} nor a valid fixed name. */
+  INVALID_PATTERN("invalid_pattern", "Invalid subdomain pattern", 30),
+  /** A subdomain pattern that would produce a name another pattern already produces. */
+  SUBDOMAIN_CONFLICT("subdomain_conflict", "Subdomain pattern conflicts with a registered one", 31),
+  /** The change feed no longer holds the events after the given id: start again from an export. */
+  RELOAD_NEEDED("reload_needed", "Events were cleaned; reload needed", 32),
+  /** A state-changing request sent by a page of another site (cross-site request forgery). */
+  CROSS_SITE_REQUEST("cross_site_request", "Cross-site request refused", 60),
   INTERNAL("internal", "Internal error", 99);
 
   private final String code;

@@ -1,7 +1,11 @@
 package org.domainregistry.registry;
 
-import java.net.IDN;
+import com.ibm.icu.impl.Punycode;
+import com.ibm.icu.text.IDNA;
+import com.ibm.icu.text.StringPrepParseException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Domain names and host type names as the registry accepts them.
@@ -12,8 +16,12 @@ import java.util.Locale;
  * characters of {@code [a-z0-9]} and inner hyphens, the whole name at most 253 characters, with no
  * empty label and no trailing dot.
  *
- * <p>Internationalised names are converted by {@link IDN#toASCII(String, int)}, that is IDNA2003
- * (RFC 3490) with STD3 rules.
+ * <p>Internationalised names are processed by ICU4J's UTS #46 nontransitional mapping (IDNA2008,
+ * STD3 rules, bidi and CONTEXTJ checks): {@code faß.de} is {@code xn--fa-hia.de}, not
+ * {@code fass.de}. A label already in A-label form is decoded and re-encoded, so a name that
+ * displays alike has one stored form ({@code xn--bcher-0ha66c.example}, which hides a soft
+ * hyphen, becomes {@code xn--bcher-kva.example}); invalid punycode and disallowed code points are
+ * {@link DomainError#INVALID_DOMAIN}. README "Security" explains why.
  */
 public final class DomainName {
   /** Longest name, in A-label form. */
@@ -32,6 +40,15 @@ public final class DomainName {
   private static final int CANONICAL = 0;
   private static final int INVALID = 1;
   private static final int NEEDS_IDNA = 2;
+  private static final String ACE_PREFIX = "xn--";
+
+  private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+      | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
+  /**
+   * Errors not held against a name: hyphens in positions 3–4 of a non-ACE label are allowed, as in
+   * the plain ASCII path; leading/trailing hyphens and lengths are checked by {@link #scan}.
+   */
+  private static final Set<IDNA.Error> TOLERATED = EnumSet.of(IDNA.Error.HYPHEN_3_4);
 
   private DomainName() {}
 
@@ -50,7 +67,7 @@ public final class DomainName {
       throw DomainError.INVALID_DOMAIN.exception();
     }
     return switch (scan(raw)) {
-      case CANONICAL -> raw;
+      case CANONICAL -> raw.contains(ACE_PREFIX) ? sameIfEqual(raw, toCanonicalAscii(raw)) : raw;
       case NEEDS_IDNA -> toCanonicalAscii(raw);
       default -> throw DomainError.INVALID_DOMAIN.exception();
     };
@@ -91,16 +108,45 @@ public final class DomainName {
     if (raw.length() > MAX_UNICODE_INPUT) {
       throw DomainError.INVALID_DOMAIN.exception();
     }
-    String ascii;
-    try {
-      ascii = IDN.toASCII(raw, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
+    StringBuilder ascii = new StringBuilder(raw.length());
+    IDNA.Info info = new IDNA.Info();
+    UTS46.nameToASCII(decodeAceLabels(raw), ascii, info);
+    Set<IDNA.Error> errors = info.getErrors();
+    if (!errors.isEmpty() && !TOLERATED.containsAll(errors)) {
       throw DomainError.INVALID_DOMAIN.exception();
     }
-    if (scan(ascii) != CANONICAL) {
+    String canonical = ascii.toString().toLowerCase(Locale.ROOT);
+    if (scan(canonical) != CANONICAL) {
       throw DomainError.INVALID_DOMAIN.exception();
     }
-    return ascii;
+    return canonical;
+  }
+
+  private static String sameIfEqual(String raw, String canonical) {
+    return raw.equals(canonical) ? raw : canonical;
+  }
+
+  /** The name with every A-label replaced by the Unicode it encodes, for UTS #46 to map afresh. */
+  private static String decodeAceLabels(String raw) {
+    if (!raw.regionMatches(true, 0, ACE_PREFIX, 0, 4) && !raw.toLowerCase(Locale.ROOT).contains("." + ACE_PREFIX)) {
+      return raw;
+    }
+    StringBuilder decoded = new StringBuilder(raw.length());
+    for (String label : raw.split("\\.", -1)) {
+      if (!decoded.isEmpty()) {
+        decoded.append('.');
+      }
+      if (label.regionMatches(true, 0, ACE_PREFIX, 0, 4)) {
+        try {
+          decoded.append(Punycode.decode(label.substring(4), null));
+        } catch (StringPrepParseException | RuntimeException e) {
+          throw DomainError.INVALID_DOMAIN.exception();
+        }
+      } else {
+        decoded.append(label);
+      }
+    }
+    return decoded.toString();
   }
 
   /**

@@ -1,19 +1,20 @@
 package org.domainregistry.registry;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The node's in-memory view of the domains it serves: the static pairs from its configuration
- * plus every enabled dynamic domain whose host type is allowed on this node. Plain Java, no I/O.
+ * plus every enabled dynamic domain whose host type is allowed on this node, the subdomain
+ * patterns over them, an order-independent {@link #digest} of the dynamic pairs and the
+ * {@link #changes listeners} told of each change. Plain Java, no I/O.
  *
  * <p>Reads never lock and, when the answer exists, never allocate; any thread may call them.
  * Writes are serialised on this object. No argument may be {@code null}. A read concurrent with a write sees each domain either
@@ -23,8 +24,7 @@ import java.util.function.Predicate;
  *
  * <p>Memory: one {@link ConcurrentHashMap} domain → host type whose values are the single
  * instances of the allowed host type names, and per host type a {@link DomainSet} holding the
- * same domain string instances. No per-domain objects exist besides the map node, one index slot
- * and the domain string itself.
+ * same domain string instances. Subdomains cost nothing per domain ({@link Subdomains}).
  */
 public final class DomainRegistry {
 
@@ -45,8 +45,14 @@ public final class DomainRegistry {
   }
 
   private final Map<String, String> staticDomains;
-  private final Map<String, HostTypeIndex> hostTypes;
-  private final ConcurrentHashMap<String, String> dynamicDomains = new ConcurrentHashMap<>();
+  private final ChangeListeners listeners = new ChangeListeners();
+  private final Subdomains subdomains = new Subdomains();
+  private final DynamicDomains dynamicDomains;
+  private final ChangeEmitter emitter = new ChangeEmitter(listeners, subdomains);
+  /** Domains this node saw disabled, so that enabling them again is told as {@code enabled}. */
+  private final Set<String> seenDisabled = new HashSet<>();
+  /** {@link #hostTypeOf} as a function, made once so that lookups of subdomains allocate no lambda. */
+  private final UnaryOperator<String> parentType = this::hostTypeOf;
 
   /**
    * Builds a registry holding the static pairs and no dynamic domain. Both arguments are copied,
@@ -58,15 +64,7 @@ public final class DomainRegistry {
    */
   public DomainRegistry(Map<String, String> staticDomains, Collection<String> allowedHostTypes) {
     this.staticDomains = Map.copyOf(staticDomains);
-    Map<String, List<String>> staticByType = new HashMap<>();
-    this.staticDomains.forEach(
-        (domain, type) -> staticByType.computeIfAbsent(type, t -> new ArrayList<>()).add(domain));
-    Map<String, HostTypeIndex> types = new HashMap<>();
-    for (String type : allowedHostTypes) {
-      types.put(type, new HostTypeIndex(type, true, staticByType.getOrDefault(type, List.of())));
-    }
-    staticByType.forEach((type, domains) -> types.putIfAbsent(type, new HostTypeIndex(type, false, domains)));
-    this.hostTypes = Map.copyOf(types);
+    this.dynamicDomains = new DynamicDomains(this.staticDomains, allowedHostTypes, subdomains);
   }
 
   /**
@@ -79,6 +77,20 @@ public final class DomainRegistry {
     return type != null ? type : staticDomains.get(domain);
   }
 
+  /**
+   * The subdomain this name is (its parent in the registry, of a host type its pattern covers), or
+   * null; null too when the name is a real domain, which wins. Costs a prefix comparison per
+   * pattern and, for a name of a pattern's form, one lookup of the parent.
+   */
+  public SubdomainMatch findSubdomain(String name) {
+    return subdomains.find(name, parentType);
+  }
+
+  /** Whether this domain has a name some subdomain pattern could also produce (the domain wins). */
+  public boolean shadowsSubdomain(String domain) {
+    return subdomains.shadows(domain);
+  }
+
   /** Whether the domain is one of the static pairs of this node. */
   public boolean isStatic(String domain) {
     return staticDomains.containsKey(domain);
@@ -86,8 +98,7 @@ public final class DomainRegistry {
 
   /** Whether dynamic domains of this host type are accepted on this node. */
   public boolean isAllowedHostType(String hostType) {
-    HostTypeIndex index = hostTypes.get(hostType);
-    return index != null && index.dynamic != null;
+    return dynamicDomains.isAllowed(hostType);
   }
 
   /**
@@ -96,17 +107,7 @@ public final class DomainRegistry {
    * unless the host type has no dynamic domain.
    */
   public List<String> domainsByHostType(String hostType) {
-    HostTypeIndex index = hostTypes.get(hostType);
-    if (index == null) {
-      return List.of();
-    }
-    if (index.dynamic == null || index.dynamic.size() == 0) {
-      return index.statics;
-    }
-    List<String> result = new ArrayList<>(index.statics.size() + index.dynamic.size() + 16);
-    result.addAll(index.statics);
-    index.dynamic.copyTo(result);
-    return Collections.unmodifiableList(result);
+    return dynamicDomains.byHostType(hostType);
   }
 
   /** The static domain → host type pairs (unmodifiable, in no particular order). */
@@ -119,77 +120,139 @@ public final class DomainRegistry {
     return dynamicDomains.size();
   }
 
-  /**
-   * Applies a dynamic domain that is enabled with this host type. A host type not allowed on this
-   * node takes the domain out ({@link Change#REMOVED}) or leaves it out
-   * ({@link Change#IGNORED_HOST_TYPE}).
-   */
-  public synchronized Change putDynamic(String domain, String hostType) {
-    Objects.requireNonNull(domain, "domain");
-    Objects.requireNonNull(hostType, "hostType");
-    if (staticDomains.containsKey(domain)) {
-      return Change.IGNORED_STATIC;
-    }
-    HostTypeIndex index = hostTypes.get(hostType);
-    if (index == null || index.dynamic == null) {
-      return remove(domain) ? Change.REMOVED : Change.IGNORED_HOST_TYPE;
-    }
-    String previous = dynamicDomains.get(domain);
-    if (previous == index.name) {
-      return Change.NONE;
-    }
-    if (previous == null) {
-      dynamicDomains.put(domain, index.name);
-      index.dynamic.add(domain);
-      return Change.ADDED;
-    }
-    dynamicDomains.put(domain, index.name);
-    index.dynamic.add(hostTypes.get(previous).dynamic.remove(domain));
-    return Change.CHANGED;
+  /** Calls {@code action} with each dynamic (domain, host type) pair; never locks, weakly consistent. */
+  public void forEachDynamic(BiConsumer<String, String> action) {
+    dynamicDomains.forEach(action);
   }
 
-  /** Takes a dynamic domain out: its row is gone, disabled or being deleted. */
-  public synchronized Change removeDynamic(String domain) {
+  /** The order-independent digest of the dynamic (domain, host type) pairs ({@link Digest}). */
+  public long digest() {
+    return dynamicDomains.digest();
+  }
+
+  /** The listeners told of every change, in event-id order (README "Event-bus API", change notifications). */
+  public ChangeListeners changes() {
+    return listeners;
+  }
+
+  /** The subdomain patterns, longest first. */
+  public List<SubdomainPattern> subdomainPatterns() {
+    return subdomains.all();
+  }
+
+  /**
+   * Adds a subdomain pattern, telling listeners of each subdomain it gives; false when it was in
+   * already. {@code subdomain_conflict} when another pattern produces the same names.
+   */
+  public synchronized boolean addSubdomainPattern(SubdomainPattern pattern, long eventId) {
+    if (!subdomains.add(pattern)) {
+      return false;
+    }
+    subdomains.shadowDomains(pattern, staticDomains.keySet());
+    subdomains.shadowDomains(pattern, dynamicDomains.names());
+    forEachParent(pattern, (parent, type) ->
+        emitter.subdomain(RegistryChange.Type.SUBDOMAIN_ADDED, pattern, parent, type, eventId));
+    return true;
+  }
+
+  /** Removes the pattern with this canonical text, telling listeners of each subdomain gone; null if none. */
+  public synchronized SubdomainPattern removeSubdomainPattern(String pattern, long eventId) {
+    SubdomainPattern removed = subdomains.remove(pattern);
+    if (removed != null) {
+      forEachParent(removed, (parent, type) ->
+          emitter.subdomain(RegistryChange.Type.SUBDOMAIN_REMOVED, removed, parent, type, eventId));
+    }
+    return removed;
+  }
+
+  /** {@link #putDynamic(String, String, long)} with no event id (0). */
+  public Change putDynamic(String domain, String hostType) {
+    return putDynamic(domain, hostType, 0);
+  }
+
+  /**
+   * Applies a dynamic domain that is enabled with this host type, caused by event {@code eventId}.
+   * A host type not allowed on this node takes the domain out ({@link Change#REMOVED}) or leaves
+   * it out ({@link Change#IGNORED_HOST_TYPE}).
+   */
+  public synchronized Change putDynamic(String domain, String hostType, long eventId) {
+    String previous = dynamicDomains.get(domain);
+    Change change = putQuietly(domain, hostType);
+    announce(domain, previous, dynamicDomains.get(domain), eventId, false);
+    return change;
+  }
+
+  /** {@link #removeDynamic(String, boolean, long)} of a domain gone, with no event id. */
+  public Change removeDynamic(String domain) {
+    return removeDynamic(domain, false, 0);
+  }
+
+  /** Takes a dynamic domain out: its row is gone or being deleting, or ({@code disabled}) disabled. */
+  public synchronized Change removeDynamic(String domain, boolean disabled, long eventId) {
     Objects.requireNonNull(domain, "domain");
     if (staticDomains.containsKey(domain)) {
       return Change.IGNORED_STATIC;
     }
-    return remove(domain) ? Change.REMOVED : Change.NONE;
+    String previous = dynamicDomains.remove(domain);
+    if (disabled) {
+      seenDisabled.add(domain);
+    } else {
+      seenDisabled.remove(domain);
+    }
+    announce(domain, previous, null, eventId, disabled);
+    return previous != null ? Change.REMOVED : Change.NONE;
   }
 
   /**
    * Drops every dynamic domain for which {@code keep} is false, e.g. after a full reload the ones
-   * no longer enabled in the database; static domains stay.
+   * no longer enabled in the database; static domains stay. Listeners are told with event id 0.
    */
   public synchronized void retainDynamic(Predicate<String> keep) {
-    Objects.requireNonNull(keep, "keep");
-    for (Iterator<Map.Entry<String, String>> it = dynamicDomains.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, String> entry = it.next();
-      if (!keep.test(entry.getKey())) {
-        it.remove();
-        hostTypes.get(entry.getValue()).dynamic.remove(entry.getKey());
-      }
+    retainQuietly(keep, (domain, type) -> announce(domain, type, null, 0, false));
+  }
+
+  /** Starts a full reload; {@link RegistryReload#finish} ends it. */
+  public RegistryReload startReload() {
+    return new RegistryReload(this, dynamicSize() > 0);
+  }
+
+  synchronized Change putQuietly(String domain, String hostType) {
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(hostType, "hostType");
+    return staticDomains.containsKey(domain) ? Change.IGNORED_STATIC : dynamicDomains.put(domain, hostType);
+  }
+
+  synchronized void retainQuietly(Predicate<String> keep, BiConsumer<String, String> removed) {
+    dynamicDomains.retain(Objects.requireNonNull(keep, "keep"), removed);
+  }
+
+  /** Tells listeners of a reload's differences (domain, type before, type after), then that it is done. */
+  synchronized void announceReload(List<String[]> differences, long eventId) {
+    for (String[] d : differences) {
+      announce(d[0], d[1], d[2], eventId, false);
+    }
+    emitter.reloaded(eventId);
+  }
+
+  private void announce(String domain, String before, String after, long eventId, boolean disabled) {
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    if (before != null) {
+      emitter.out(domain, before, eventId, disabled && after == null);
+    }
+    if (after != null) {
+      emitter.in(domain, after, eventId, seenDisabled.remove(domain));
     }
   }
 
-  private boolean remove(String domain) {
-    String previous = dynamicDomains.remove(domain);
-    if (previous == null) {
-      return false;
+  private void forEachParent(SubdomainPattern pattern, BiConsumer<String, String> action) {
+    if (!pattern.perDomain()) {
+      action.accept(null, pattern.hostTypes().get(0));
+      return;
     }
-    hostTypes.get(previous).dynamic.remove(domain);
-    return true;
-  }
-
-  private static final class HostTypeIndex {
-    final String name;
-    final List<String> statics;
-    final DomainSet dynamic;
-
-    HostTypeIndex(String name, boolean allowed, List<String> statics) {
-      this.name = name;
-      this.statics = List.copyOf(statics);
-      this.dynamic = allowed ? new DomainSet() : null;
+    for (String type : pattern.hostTypes()) {
+      domainsByHostType(type).forEach(parent -> action.accept(parent, type));
     }
   }
 }

@@ -9,5 +9,8 @@ import java.time.Instant;
  * @param lastError why the last attempt failed, or null
  * @param nextAttemptAt when it is retried (or was first due)
  * @param running whether a node is running it now
+ * @param handlersDone cleanup handlers the current (or last) attempt has been through
+ * @param handlersTotal cleanup handlers of that attempt, null before the first attempt
  */
-public record RemovalProgress(int attempts, String lastError, Instant nextAttemptAt, boolean running) {}
+public record RemovalProgress(int attempts, String lastError, Instant nextAttemptAt, boolean running,
+                              int handlersDone, Integer handlersTotal) {}

@@ -34,16 +34,22 @@ final class CleanupChain {
     this.timeoutMs = timeoutMs;
   }
 
+  /** Told how many of how many handlers the chain has been through, at its start and after each one. */
+  interface Progress {
+    Future<Void> reached(int handlersDone, int handlersTotal);
+  }
+
   /**
-   * Runs the chain while {@code held} says the job is still ours; returns how many handlers
-   * cleaned up (skipped ones left out).
+   * Runs the chain while {@code held} says the job is still ours, reporting each step to
+   * {@code progress}; returns how many handlers cleaned up (skipped ones left out).
    */
-  Future<Integer> run(String domain, String hostType, BooleanSupplier held) {
-    return handlers.handlers(Optional.of(hostType)).compose(list -> runFrom(list, 0, 0, domain, hostType, held));
+  Future<Integer> run(String domain, String hostType, BooleanSupplier held, Progress progress) {
+    return handlers.handlers(Optional.of(hostType)).compose(list -> progress.reached(0, list.size())
+        .compose(x -> runFrom(list, 0, 0, domain, hostType, held, progress)));
   }
 
   private Future<Integer> runFrom(List<CleanupHandler> list, int next, int done, String domain, String hostType,
-                                  BooleanSupplier held) {
+                                  BooleanSupplier held, Progress progress) {
     if (next == list.size()) {
       return Future.succeededFuture(done);
     }
@@ -51,7 +57,8 @@ final class CleanupChain {
       return Future.failedFuture(new Lease.Lost());
     }
     return call(list.get(next), domain, hostType)
-        .compose(cleaned -> runFrom(list, next + 1, cleaned ? done + 1 : done, domain, hostType, held));
+        .compose(cleaned -> progress.reached(next + 1, list.size()).map(cleaned))
+        .compose(cleaned -> runFrom(list, next + 1, cleaned ? done + 1 : done, domain, hostType, held, progress));
   }
 
   /** True when the handler cleaned up, false when it was skipped. */

@@ -3,6 +3,7 @@ package org.domainregistry.removal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,7 +90,13 @@ public final class Removals {
   /** How far the domain's removal has got, if it has a job. */
   public Future<Optional<RemovalProgress>> progress(String domain) {
     return store.find(domain).map(job -> job.map(j ->
-        new RemovalProgress(j.attempts(), j.lastError(), j.nextAttemptAt(), j.running())));
+        new RemovalProgress(j.attempts(), j.lastError(), j.nextAttemptAt(), j.running(), j.handlersDone(),
+            j.handlersTotal())));
+  }
+
+  /** The removal jobs, by domain name, at most {@code limit}: the console's and operators' view of the queue. */
+  public Future<List<RemovalJob>> jobs(int limit) {
+    return store.list(limit);
   }
 
   /** Gives up this node's leases (its shutdown): other nodes take the jobs without waiting for expiry. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.DomainError;
@@ -12,11 +13,13 @@ import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.registry.DomainStatus;
+import org.domainregistry.registry.SubdomainMatch;
 import org.domainregistry.removal.CleanupHandlers;
 import org.domainregistry.removal.CleanupRegistration;
 import org.domainregistry.removal.DomainCleanup;
 import org.domainregistry.removal.Removals;
 import org.domainregistry.store.DomainQuery;
+import org.domainregistry.store.RemovalJob;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.StoredDomain;
 import org.domainregistry.store.WriteResult;
@@ -147,8 +150,23 @@ public final class DomainManager implements DomainService {
   }
 
   @Override
+  public Future<List<RemovalJob>> removalJobs(int limit) {
+    return removals.jobs(limit);
+  }
+
+  @Override
   public Future<Void> awaitClusterApplied(Duration timeout) {
     return cluster.awaitAllApplied(timeout);
+  }
+
+  @Override
+  public Optional<JsonObject> lookup(String domain) {
+    String name = DomainName.normalize(domain);
+    SubdomainMatch subdomain = registry.findSubdomain(name);
+    Optional<JsonObject> found = subdomain != null ? Optional.of(DomainJson.subdomain(subdomain))
+        : Optional.ofNullable(registry.hostTypeOf(name)).map(type -> DomainJson.lookup(name, type, registry.isStatic(name)));
+    meters.lookup(found.isPresent());
+    return found;
   }
 
   @Override

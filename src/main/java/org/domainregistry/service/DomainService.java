@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.vertx.core.json.JsonObject;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.removal.CleanupRegistration;
 import org.domainregistry.removal.DomainCleanup;
 import org.domainregistry.store.DomainQuery;
+import org.domainregistry.store.RemovalJob;
 
 /**
  * The registry as sibling verticles in the same JVM use it. Domain names are normalised first
@@ -76,6 +78,9 @@ public interface DomainService {
   /** A page of domains (static ones included) ordered by name. */
   Future<DomainPage> list(DomainQuery query);
 
+  /** The removal jobs in the database (by domain name, at most {@code limit}), whichever node runs them. */
+  Future<List<RemovalJob>> removalJobs(int limit);
+
   /**
    * Completes once every live node of the cluster has applied every write this node has applied
    * (so a caller's acknowledged writes are visible everywhere); fails with {@code timeout} naming
@@ -85,6 +90,14 @@ public interface DomainService {
 
   /** Host type of a static or enabled dynamic domain, from memory; empty when there is none. */
   Optional<String> hostTypeOf(String domain);
+
+  /**
+   * The lookup a sibling service makes (README "REST admin API", lookup): {@code domain},
+   * {@code host_type}, {@code source} ({@code static}, {@code dynamic} or {@code subdomain}, the
+   * latter with {@code parent} and {@code pattern}); empty when the name is none of them. A real
+   * domain wins over a subdomain of the same name.
+   */
+  Optional<JsonObject> lookup(String domain);
 
   /** Enabled domains of a host type, static ones included, from memory. */
   List<String> domainsByHostType(String hostType);

@@ -2,6 +2,7 @@ package org.domainregistry.service;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
@@ -30,9 +31,31 @@ public final class Requests {
     throw DomainError.INVALID_BODY.exception("Body must be a JSON object");
   }
 
-  /** A string field of a body; missing or of another type is {@code invalid_body} naming it. */
+  /**
+   * A string field of a body; missing, of another type or holding control characters is
+   * {@code invalid_body} naming it.
+   */
   public static String string(JsonObject body, String field) {
-    return typed(body, field, String.class, "a string");
+    return text(typed(body, field, String.class, "a string"), field, DomainError.INVALID_BODY);
+  }
+
+  /**
+   * Text a client sent (a field or query parameter), refused with {@code error} naming it when it
+   * holds a control character or an unpaired surrogate: PostgreSQL cannot store NUL, and no name,
+   * host type or cursor of the registry has a use for them (README "Security").
+   *
+   * @return {@code value} itself
+   */
+  public static String text(String value, String name, DomainError error) {
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type == Character.CONTROL || type == Character.SURROGATE) {
+        throw error.exception(name + " must not contain control characters");
+      }
+      i += Character.charCount(cp);
+    }
+    return value;
   }
 
   /** A string field that may be left out. */
@@ -58,6 +81,19 @@ public final class Requests {
   /** A keyset position (an id to continue after), a whole number from 0, given as a number or as text. */
   public static long afterId(Object value, DomainError error) {
     return wholeNumber(value, 0, Long.MAX_VALUE / 10, "after", error);
+  }
+
+  /**
+   * A name prefix filter: the start of a canonical domain name (letters, digits, {@code -} and
+   * {@code .}, at most 253), any case; answered in lower case.
+   */
+  public static String namePrefix(String value, DomainError error) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (lower.length() > 253 || !lower.chars().allMatch(c -> c == '-' || c == '.' || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9'))) {
+      throw error.exception("prefix must be the start of a domain name: letters, digits, '-' and '.', at most 253");
+    }
+    return lower;
   }
 
   /** A domain status filter: {@code enabled}, {@code disabled} or {@code deleting}, any case. */

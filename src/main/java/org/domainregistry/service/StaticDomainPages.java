@@ -3,6 +3,7 @@ package org.domainregistry.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.domainregistry.registry.DomainDetails;
@@ -24,12 +25,16 @@ final class StaticDomainPages {
     if (query.status().isPresent() && query.status().get() != DomainStatus.ENABLED) {
       return page;
     }
-    Map<String, String> candidates = query.after().isPresent() ? sorted.tailMap(query.after().get(), false) : sorted;
+    NavigableMap<String, String> candidates = sorted.subMap(query.prefixStart(), true, query.prefixEnd(), false);
+    if (query.after().isPresent()) {
+      candidates = candidates.tailMap(query.after().get(), false);
+    }
     for (Map.Entry<String, String> entry : candidates.entrySet()) {
       if (page.size() > query.limit()) {
         break;
       }
-      if (query.hostType().isEmpty() || query.hostType().get().equals(entry.getValue())) {
+      if ((query.hostType().isEmpty() || query.hostType().get().equals(entry.getValue()))
+          && query.matchesPrefix(entry.getKey())) {
         page.add(DomainDetails.ofStatic(entry.getKey(), entry.getValue()));
       }
     }

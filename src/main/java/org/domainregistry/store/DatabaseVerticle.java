@@ -24,30 +24,45 @@ public final class DatabaseVerticle extends VerticleBase {
   private static final String STATEMENT_TIMEOUT = "60s";
   private final String url;
   private final int poolSize;
+  private final int loginPoolSize;
   private final Consumer<String> onEvent;
   private Pool pool;
+  private Pool loginPool;
   private DomainStore store;
+  private DomainStore loginStore;
   private PgGate gate;
+  private PgGate loginGate;
   private RemovalStore removals;
   private CleanupHandlerStore cleanupHandlers;
   private AuditStore audit;
   private BulkStore bulk;
+  private SubdomainPatternStore subdomainPatterns;
   private PgEventListener listener;
 
   /**
    * A database verticle on the PostgreSQL at {@code url} with a pool of {@code poolSize}, handing
    * every event notification ({@code "<id> <domain>"}, or {@code ""} after each (re)connection:
-   * look now) to {@code onEvent}, on this verticle's context.
+   * look now) to {@code onEvent}, on this verticle's context; domain-admin logins get a pool of
+   * their own of {@code loginPoolSize} (README "Security").
    */
-  public DatabaseVerticle(String url, int poolSize, Consumer<String> onEvent) {
+  public DatabaseVerticle(String url, int poolSize, int loginPoolSize, Consumer<String> onEvent) {
     this.url = url;
     this.poolSize = poolSize;
+    this.loginPoolSize = loginPoolSize;
     this.onEvent = onEvent;
   }
 
   /** The store, usable from any verticle once this one is deployed. */
   public DomainStore store() {
     return store;
+  }
+
+  /**
+   * The store on the login pool, for domain-admin password lookups only: a login flood queues
+   * there, never in front of event polls or removal-lease renewals.
+   */
+  public DomainStore loginStore() {
+    return loginStore;
   }
 
   /** The removal jobs, usable from any verticle once this one is deployed. */
@@ -70,34 +85,48 @@ public final class DatabaseVerticle extends VerticleBase {
     return bulk;
   }
 
+  /** The subdomain patterns registered at run time; valid once started. */
+  public SubdomainPatternStore subdomainPatterns() {
+    return subdomainPatterns;
+  }
+
   @Override
   public Future<?> start() {
     PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0)
         .addProperty("client_min_messages", "warning")
         .addProperty("statement_timeout", STATEMENT_TIMEOUT)
         .addProperty("application_name", "domain-registry");
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(poolSize).setName("domain-registry"))
-        .with(new NetClientOptions().setTcpKeepAlive(true))
-        .connectingTo(connect)
-        .using(vertx)
-        .build();
+    pool = pool(connect, poolSize, "domain-registry");
+    loginPool = pool(connect, loginPoolSize, "domain-registry-login");
     gate = new PgGate(pool);
+    loginGate = new PgGate(loginPool);
     store = new PgDomainStore(gate);
+    loginStore = new PgDomainStore(loginGate);
     removals = new PgRemovalStore(gate);
     cleanupHandlers = new PgCleanupHandlerStore(gate);
     audit = new PgAuditStore(gate);
     bulk = new PgBulkStore(gate);
+    subdomainPatterns = new PgSubdomainPatternStore(gate);
     listener = new PgEventListener(vertx, connect, onEvent);
     return migrate(1000)
         .recover(cause -> isUnavailable(cause) ? Future.succeededFuture() : Future.failedFuture(cause))
         .compose(x -> listener.start());
   }
 
+  private Pool pool(PgConnectOptions connect, int size, String name) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setName(name))
+        .with(new NetClientOptions().setTcpKeepAlive(true))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+  }
+
   private Future<Void> migrate(long retryMs) {
     return Migrations.migrate(pool)
         .onSuccess(version -> {
           gate.open();
+          loginGate.open();
           LOG.info("Database schema at version {}", version);
         })
         .onFailure(cause -> {
@@ -117,6 +146,6 @@ public final class DatabaseVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return Future.join(listener.stop(), pool.close());
+    return Future.join(listener.stop(), pool.close(), loginPool.close());
   }
 }

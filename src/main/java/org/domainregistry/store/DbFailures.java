@@ -36,6 +36,10 @@ final class DbFailures {
       return known;
     }
     if (failure instanceof PgException pg) {
+      if (isDataException(pg.getSqlState())) {
+        LOG.debug("Database refused a value: SQLSTATE {} {}", pg.getSqlState(), pg.getErrorMessage());
+        return DomainError.INVALID_VALUE.exception();
+      }
       if (isUnavailable(pg.getSqlState())) {
         LOG.debug("Database unavailable: SQLSTATE {} {}", pg.getSqlState(), pg.getErrorMessage());
         return DomainError.DB_UNAVAILABLE.exception();
@@ -56,8 +60,14 @@ final class DbFailures {
         || failure instanceof TimeoutException || failure instanceof VertxException;
   }
 
+  /** SQLSTATE class 22, data exception: the client's value, not the database, is at fault. */
+  private static boolean isDataException(String sqlState) {
+    return sqlState != null && sqlState.startsWith("22");
+  }
+
+  /** Connection trouble, server shutdown, statement timeout (57014), resources, serialization. */
   private static boolean isUnavailable(String sqlState) {
-    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P")
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("57014")
         || sqlState.startsWith("53") || sqlState.equals("40001") || sqlState.equals("40P01"));
   }
 }

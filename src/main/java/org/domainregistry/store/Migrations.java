@@ -62,15 +62,27 @@ public final class Migrations {
       new Step(7, "event timestamps at insert, not at transaction start, so a long transaction's event is not "
           + "cleaned as soon as it commits", List.of(
           "ALTER TABLE domain_events ALTER COLUMN created_at SET DEFAULT clock_timestamp()")),
+      new Step(10, "subdomain patterns registered by sibling services at run time", List.of(
+          "CREATE TABLE IF NOT EXISTS domain_subdomain_patterns (pattern VARCHAR(253) PRIMARY KEY, "
+              + "host_types TEXT[] NOT NULL, owner TEXT NOT NULL, "
+              + "registered_at TIMESTAMPTZ NOT NULL DEFAULT now())")),
       new Step(20, "audit log of every mutation and refused mutation", List.of(
           "CREATE TABLE IF NOT EXISTS domain_audit (id BIGSERIAL PRIMARY KEY, "
               + "at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), caller TEXT NOT NULL, node TEXT NOT NULL, "
               + "operation TEXT NOT NULL, domain TEXT NOT NULL, host_type TEXT, result TEXT NOT NULL, event_id BIGINT)",
           "CREATE INDEX IF NOT EXISTS i_domain_audit_domain ON domain_audit (domain, id)",
           "CREATE INDEX IF NOT EXISTS i_domain_audit_caller ON domain_audit (caller, id)",
-          "CREATE INDEX IF NOT EXISTS i_domain_audit_at ON domain_audit (at)")));
+          "CREATE INDEX IF NOT EXISTS i_domain_audit_at ON domain_audit (at)")),
+      new Step(60, "how many cleanup handlers a removal's current attempt has been through", List.of(
+          "ALTER TABLE domain_removal_jobs ADD COLUMN IF NOT EXISTS handlers_done INT NOT NULL DEFAULT 0",
+          "ALTER TABLE domain_removal_jobs ADD COLUMN IF NOT EXISTS handlers_total INT")));
 
   private Migrations() {}
+
+  /** The highest step version (versions need not be contiguous, nor listed in order). */
+  static int latestVersion() {
+    return STEPS.stream().mapToInt(Step::version).max().orElse(0);
+  }
 
   /** Applies the steps this database lacks; returns the schema version after the run. */
   public static Future<Integer> migrate(Pool pool) {
@@ -89,7 +101,7 @@ public final class Migrations {
               chain = chain.compose(x -> apply(conn, step));
             }
           }
-          return chain.map(x -> STEPS.get(STEPS.size() - 1).version());
+          return chain.map(x -> latestVersion());
         }));
   }
 

@@ -90,7 +90,7 @@ public final class PgDomainStore implements DomainStore {
   public Future<List<StoredDomain>> list(DomainQuery query, Collection<String> excluded) {
     Tuple args = Tuple.of(query.after().orElse(""), query.hostType().orElse(null),
         query.status().map(s -> (short) s.code()).orElse(null),
-        excluded.toArray(new String[0]), query.limit());
+        excluded.toArray(new String[0]), query.limit(), query.prefixStart(), query.prefixEnd());
     return gate.run(pool -> pool.preparedQuery(Sql.LIST_DOMAINS).execute(args).map(rows -> {
       List<StoredDomain> page = new ArrayList<>(rows.size());
       rows.forEach(row -> page.add(DomainRows.toDomain(row)));

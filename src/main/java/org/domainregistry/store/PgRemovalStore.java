@@ -6,6 +6,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainStatus;
@@ -98,14 +100,30 @@ final class PgRemovalStore implements RemovalStore {
     return gate.run(pool -> pool.preparedQuery(Sql.SELECT_JOB).execute(Tuple.of(domain)).map(PgRemovalStore::firstJob));
   }
 
+  @Override
+  public Future<Void> recordProgress(String domain, String claimant, int handlersDone, int handlersTotal) {
+    return gate.run(pool -> pool.preparedQuery(Sql.RECORD_JOB_PROGRESS)
+        .execute(Tuple.of(domain, claimant, handlersDone, handlersTotal)).mapEmpty());
+  }
+
+  @Override
+  public Future<List<RemovalJob>> list(int limit) {
+    return gate.run(pool -> pool.preparedQuery(Sql.LIST_JOBS).execute(Tuple.of(limit)).map(rows -> {
+      List<RemovalJob> jobs = new ArrayList<>(rows.size());
+      rows.forEach(row -> jobs.add(job(row)));
+      return jobs;
+    }));
+  }
+
   private static Optional<RemovalJob> firstJob(RowSet<Row> rows) {
-    if (rows.size() == 0) {
-      return Optional.empty();
-    }
-    Row row = rows.iterator().next();
-    return Optional.of(new RemovalJob(row.getString("domain"), row.getString("host_type"), row.getInteger("attempts"),
+    return rows.size() == 0 ? Optional.empty() : Optional.of(job(rows.iterator().next()));
+  }
+
+  private static RemovalJob job(Row row) {
+    return new RemovalJob(row.getString("domain"), row.getString("host_type"), row.getInteger("attempts"),
         row.getString("last_error"), row.getOffsetDateTime("next_attempt_at").toInstant(),
-        row.getString("locked_by"), row.getBoolean("running")));
+        row.getString("locked_by"), row.getBoolean("running"), row.getInteger("handlers_done"),
+        row.getInteger("handlers_total"));
   }
 
   private static double seconds(Duration duration) {

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param nextAttemptAt when a worker may run it next
  * @param lockedBy the claimant of the current or last lease, or null
  * @param running whether a lease holds it now
+ * @param handlersDone cleanup handlers the current (or last) attempt has been through
+ * @param handlersTotal cleanup handlers that attempt had to go through, null before the first attempt
  */
 public record RemovalJob(String domain, String hostType, int attempts, String lastError, Instant nextAttemptAt,
-                         String lockedBy, boolean running) {}
+                         String lockedBy, boolean running, int handlersDone, Integer handlersTotal) {}

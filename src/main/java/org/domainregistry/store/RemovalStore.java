@@ -2,6 +2,7 @@ package org.domainregistry.store;
 
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,4 +46,10 @@ public interface RemovalStore {
 
   /** The domain's removal job, if it has one. */
   Future<Optional<RemovalJob>> find(String domain);
+
+  /** Records how many of the handlers the claimant's attempt has been through (nothing when it lost the lease). */
+  Future<Void> recordProgress(String domain, String claimant, int handlersDone, int handlersTotal);
+
+  /** The removal jobs ordered by domain name, at most {@code limit}. */
+  Future<List<RemovalJob>> list(int limit);
 }

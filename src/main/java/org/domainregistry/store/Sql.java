@@ -40,7 +40,8 @@ final class Sql {
 
   static final String LIST_DOMAINS =
       "SELECT domain, host_type, status FROM domain_settings "
-          + "WHERE domain COLLATE \"C\" > $1 AND ($2::text IS NULL OR host_type = $2) "
+          + "WHERE domain COLLATE \"C\" > $1 AND domain COLLATE \"C\" >= $6 AND domain COLLATE \"C\" < $7 "
+          + "AND ($2::text IS NULL OR host_type = $2) "
           + "AND ($3::smallint IS NULL OR status = $3) AND NOT (domain = ANY($4)) "
           + "ORDER BY domain COLLATE \"C\" LIMIT $5";
 
@@ -90,6 +91,7 @@ final class Sql {
 
   /** Columns of a removal job; {@code running} while its lease holds. */
   static final String JOB_COLUMNS = "domain, host_type, attempts, last_error, next_attempt_at, locked_by, "
+      + "handlers_done, handlers_total, "
       + "COALESCE(locked_until > now(), false) AS running";
   static final String LEASE_EXPIRED = "(j.locked_until IS NULL OR j.locked_until <= now())";
   /** Taking over a lease that expired (its holder vanished mid-run) counts as a failed attempt. */
@@ -107,6 +109,7 @@ final class Sql {
       "INSERT INTO domain_removal_jobs AS j (domain, host_type) VALUES ($1, $2) "
           + "ON CONFLICT (domain) DO UPDATE SET next_attempt_at = now() RETURNING " + JOB_COLUMNS;
   static final String SELECT_JOB = "SELECT " + JOB_COLUMNS + " FROM domain_removal_jobs WHERE domain = $1";
+  static final String LIST_JOBS = "SELECT " + JOB_COLUMNS + " FROM domain_removal_jobs ORDER BY domain COLLATE \"C\" LIMIT $1";
   /** Leases the most overdue job of a deleting domain that no live lease holds. */
   static final String CLAIM_DUE_JOB =
       "UPDATE domain_removal_jobs j SET locked_by = $1, locked_until = now() + make_interval(secs => $2::float8), "
@@ -127,6 +130,8 @@ final class Sql {
           + "locked_until = NULL, next_attempt_at = now() + make_interval(secs => "
           + "LEAST($5::float8, $4::float8 * power(2, LEAST(attempts, 30)))) "
           + "WHERE domain = $1 AND locked_by = $2 RETURNING " + JOB_COLUMNS;
+  static final String RECORD_JOB_PROGRESS =
+      "UPDATE domain_removal_jobs SET handlers_done = $3, handlers_total = $4 WHERE domain = $1 AND locked_by = $2";
   static final String DELETE_OWNED_JOB = "DELETE FROM domain_removal_jobs WHERE domain = $1 AND locked_by = $2";
 
   static final String UPSERT_HANDLER =
@@ -164,4 +169,11 @@ final class Sql {
   static final String INSERT_AUDITS =
       "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
           + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])";
+  static final String UPSERT_PATTERN =
+      "INSERT INTO domain_subdomain_patterns (pattern, host_types, owner) VALUES ($1, $2, $3) "
+          + "ON CONFLICT (pattern) DO UPDATE SET host_types = EXCLUDED.host_types, owner = EXCLUDED.owner, "
+          + "registered_at = now()";
+  static final String DELETE_PATTERN = "DELETE FROM domain_subdomain_patterns WHERE pattern = $1";
+  static final String SELECT_PATTERNS =
+      "SELECT pattern, host_types, owner FROM domain_subdomain_patterns ORDER BY pattern COLLATE \"C\"";
 }

@@ -4,11 +4,11 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.registry.RegistryReload;
 import org.domainregistry.store.DomainEvent;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.EventBounds;
@@ -116,19 +116,14 @@ public final class EventPoller {
 
   private Future<Void> fullLoad() {
     boolean firstLoad = !status.loaded();
-    Set<String> loaded = registry.dynamicSize() == 0 ? null : new HashSet<>();
+    RegistryReload reload = registry.startReload();
     long started = clock.millis();
     return store.loadEnabled(pageSize, page -> {
       for (StoredDomain domain : page) {
-        registry.putDynamic(domain.domain(), domain.hostType());
-        if (loaded != null) {
-          loaded.add(domain.domain());
-        }
+        reload.put(domain.domain(), domain.hostType());
       }
     }).map(snapshot -> {
-      if (loaded != null) {
-        registry.retainDynamic(loaded::contains);
-      }
+      reload.finish(snapshot.maxEventId());
       cursor.resetToSnapshot(snapshot.maxEventId(), snapshot.windowStart(), snapshot.recentEventIds(), clock.millis());
       reloadNeeded = false;
       status.recordLoad();

@@ -25,8 +25,12 @@ final class RowApplier {
     StoredDomain row = event.current();
     boolean enabled = row != null && row.status() == DomainStatus.ENABLED;
     DomainRegistry.Change change = enabled
-        ? registry.putDynamic(event.domain(), row.hostType())
-        : registry.removeDynamic(event.domain());
+        ? registry.putDynamic(event.domain(), row.hostType(), event.id())
+        : registry.removeDynamic(event.domain(), row != null && row.status() == DomainStatus.DISABLED, event.id());
+    if (change == DomainRegistry.Change.ADDED && registry.shadowsSubdomain(event.domain())) {
+      LOG.warn("Event {}: domain {} host type {} has the form of a subdomain pattern; the domain wins", event.id(),
+          event.domain(), row.hostType());
+    }
     if (change != DomainRegistry.Change.NONE) {
       LOG.debug("Event {}: domain {} host type {}: {}", event.id(), event.domain(),
           row == null ? "-" : row.hostType(), change.name().toLowerCase(Locale.ROOT));

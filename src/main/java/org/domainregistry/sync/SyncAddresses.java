@@ -9,6 +9,8 @@ public final class SyncAddresses {
 
   /** Clustered, published after every write: "look at the events table now". */
   public static final String CHECK_FOR_UPDATES = "domains.check_for_updates";
+  /** Clustered, published after a subdomain pattern is registered or unregistered: "reload the patterns now". */
+  public static final String SUBDOMAINS_CHANGED = "domains.subdomains.changed";
   /** Node-local: an event notification from the database, {@code "<id> <domain>"}, or "" for "look now". */
   public static final String DB_EVENT = "domains.local.db_event";
   /** Node-local: reply once the event whose id is the body has been applied here. */

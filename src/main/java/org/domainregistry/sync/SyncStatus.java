@@ -3,6 +3,9 @@ package org.domainregistry.sync;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.domainregistry.registry.Digest;
 
 /**
  * How far this node's registry is in step with the database, written by the event poll and
@@ -19,6 +22,35 @@ public final class SyncStatus {
   private volatile Instant lastPollAt;
   private volatile long fullReloads;
   private final SyncCounters counters = new SyncCounters();
+  private volatile LongSupplier digestSource = () -> 0;
+  private volatile DigestAt digest = new DigestAt(0, 0, true);
+  private final AtomicLong digestDivergences = new AtomicLong();
+
+  /**
+   * The registry's digest as it was when event {@code eventId} was recorded as applied;
+   * {@code complete} when no event above it was applied yet (only then do nodes at the same id
+   * hold the same events).
+   */
+  public record DigestAt(long eventId, long digest, boolean complete) {}
+
+  /** Where the digest is read each time a page of events is applied (the node's registry). */
+  public void digestFrom(LongSupplier source) {
+    this.digestSource = source;
+  }
+
+  /** The digest at the last applied page. */
+  public DigestAt digest() {
+    return digest;
+  }
+
+  /** How many times a digest check found nodes at the same applied id holding different digests. */
+  public long digestDivergences() {
+    return digestDivergences.get();
+  }
+
+  void recordDivergence() {
+    digestDivergences.incrementAndGet();
+  }
 
   /** True once a full load has completed; until then only static domains are served. */
   public boolean loaded() {
@@ -79,9 +111,11 @@ public final class SyncStatus {
    * The state as the APIs show it (README "REST admin API", sync state): {@code node},
    * {@code applied_event_id}, {@code max_seen_event_id}, {@code db_max_event_id},
    * {@code pending_gaps}, {@code loaded}, {@code ready}, {@code stale_since}, {@code last_poll_at},
-   * {@code full_reloads}, {@code dynamic_domains}.
+   * {@code full_reloads}, {@code dynamic_domains}, {@code digest} with {@code digest_event_id} and
+   * {@code digest_complete}.
    */
   public JsonObject toJson(String nodeId, int dynamicDomains) {
+    DigestAt at = digest;
     Instant stale = staleSince;
     Instant lastPoll = lastPollAt;
     return new JsonObject()
@@ -95,7 +129,10 @@ public final class SyncStatus {
         .put("stale_since", stale == null ? null : stale.toString())
         .put("last_poll_at", lastPoll == null ? null : lastPoll.toString())
         .put("full_reloads", fullReloads)
-        .put("dynamic_domains", dynamicDomains);
+        .put("dynamic_domains", dynamicDomains)
+        .put("digest", Digest.hex(at.digest()))
+        .put("digest_event_id", at.eventId())
+        .put("digest_complete", at.complete());
   }
 
   void recordLoad() {
@@ -114,6 +151,7 @@ public final class SyncStatus {
     gapIds = pendingGaps == 0 ? List.of() : List.copyOf(cursor.gaps());
     dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
     counters.recordGaps(cursor.gapsFound(), cursor.gapsFilled());
+    digest = new DigestAt(appliedEventId, digestSource.getAsLong(), appliedEventId == maxSeenEventId);
   }
 
   void recordPoll(EventCursor cursor, long dbMax, Instant now) {

@@ -425,9 +425,25 @@ class DomainRestApiTest {
   }
 
   @Test
+  void listFiltersByNamePrefixStaticOnesIncludedInAnyCase() {
+    insert("prefix-one.example", "type1");
+    insert("prefix-two.example", "type2");
+    insert("prefixless.example", "type1");
+
+    assertThat(listAll("prefix=PREFIX-", 1000)).extracting(d -> d.getString("domain"))
+        .containsExactly("prefix-one.example", "prefix-two.example");
+    assertThat(domains(pages("/api/domains?prefix=prefix&limit=1"))).extracting(d -> d.getString("domain"))
+        .containsExactly("prefix-one.example", "prefix-two.example", "prefixless.example");
+    assertThat(listAll("prefix=static.", 1000)).containsExactly(
+        details("static.example", "type1", "enabled", "static"));
+    assertThat(listAll("prefix=prefix&host_type=type2", 1000)).extracting(d -> d.getString("domain"))
+        .containsExactly("prefix-two.example");
+  }
+
+  @Test
   void listRejectsBadQueryParameters() {
     for (String query : List.of("status=on", "status=deleted", "limit=0", "limit=-1", "limit=1001", "limit=ten",
-        "limit=1.5")) {
+        "limit=1.5", "prefix=a%20b", "prefix=%C3%A9", "prefix=a_b")) {
       assertChangesNothing(() -> api.get("/api/domains?" + query),
           response -> assertErrorCode(response, 400, "invalid_query"));
     }

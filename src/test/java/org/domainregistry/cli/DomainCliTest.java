@@ -38,11 +38,13 @@ class DomainCliTest {
   private Path dir;
   private Node node;
   private Path config;
+  private String db;
 
   @BeforeAll
   void startNode(@TempDir Path tempDir) throws IOException {
     dir = tempDir;
-    node = TestNodes.start(TestNodes.config(TestDatabase.createDatabase(),
+    db = TestDatabase.createDatabase();
+    node = TestNodes.start(TestNodes.config(db,
         Map.of("admin", Map.of("username", "admin", "password", "secret"))));
     config = write("node.yaml", "http: { host: 127.0.0.1, port: " + node.httpPort() + " }\n"
         + "admin: { username: admin, password: secret }\n");
@@ -143,6 +145,21 @@ class DomainCliTest {
         .contains("{\"domain\":\"bulk2.example\",\"host_type\":\"type2\",\"status\":\"enabled\"}");
     assertThat(exported.err()).contains("exported ").contains("/s)");
     assertThat(domain("import").err()).contains("Usage: domain import FILE");
+  }
+
+  @Test
+  void verifyExits0WhenTheNodeEqualsTheDatabaseAnd1ListingTheDomainsThatDiffer() {
+    succeeded("addDomain", "--domain", "verify-cli.example", "--hostType", "type1");
+    Run equal = succeeded("verify");
+    assertThat(equal.json().getBoolean("equal")).isTrue();
+    assertThat(equal.json().getLong("checked")).isPositive();
+
+    TestDatabase.execute(db, "UPDATE domain_settings SET host_type = 'type2' WHERE domain = 'verify-cli.example'");
+    Run differs = domain("verify");
+    assertThat(differs.exit()).isEqualTo(DomainCli.FAILURE);
+    assertThat(differs.json().getJsonArray("differences")).containsExactly(new JsonObject()
+        .put("domain", "verify-cli.example").put("node_host_type", "type1").put("db_host_type", "type2"));
+    TestDatabase.execute(db, "UPDATE domain_settings SET host_type = 'type1' WHERE domain = 'verify-cli.example'");
   }
 
   @Test

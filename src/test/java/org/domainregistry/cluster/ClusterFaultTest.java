@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +12,8 @@ import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
-import org.domainregistry.store.PgDomainStore;
 import org.domainregistry.support.Await;
+import org.domainregistry.support.EventTables;
 import org.domainregistry.support.DroppedMessages;
 import org.domainregistry.support.RegistryState;
 import org.domainregistry.support.TestCluster;
@@ -99,7 +96,7 @@ class ClusterFaultTest {
       Await.result(writer.service().insert("arrived.example", "type2"));
       Await.result(writer.service().insert("last.example", "type2"));
       assertThat(behind.registry().hostTypeOf("gone.example")).as("deaf node missed the removal").isEqualTo("type1");
-      cleanAllEventsButTheNewest(vertx);
+      EventTables.cleanAllButTheNewest(vertx, db);
     }
     writer.vertx().eventBus().publish(SyncAddresses.CHECK_FOR_UPDATES, 0L);
     awaitEqualToDatabase(behind);
@@ -126,13 +123,5 @@ class ClusterFaultTest {
       assertThat(((DomainException) failure).error()).isEqualTo(DomainError.UNKNOWN_HOST_TYPE);
     }
     assertThat(both.registry().hostTypeOf("two.example")).as("refused calls changed nothing").isEqualTo("type2");
-  }
-
-  private void cleanAllEventsButTheNewest(Vertx vertx) {
-    Pool pool = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(db)).using(vertx).build();
-    PgDomainStore store = new PgDomainStore(pool);
-    store.markSchemaReady();
-    assertThat(Await.result(store.cleanEvents(Duration.ZERO, Long.MAX_VALUE))).isPositive();
-    Await.result(pool.close());
   }
 }

@@ -28,15 +28,15 @@ class ConfigLoaderTest {
   void defaults() {
     NodeConfig config = ConfigLoader.defaults();
 
-    assertThat(config.http()).isEqualTo(new NodeConfig.Http("127.0.0.1", 8088, 65536));
-    assertThat(config.db()).isEqualTo(new NodeConfig.Db(Optional.empty(), 8, "data/postgres", 5433, false));
+    assertThat(config.http()).isEqualTo(new NodeConfig.Http("127.0.0.1", 8088, 65536, Optional.empty()));
+    assertThat(config.db()).isEqualTo(new NodeConfig.Db(Optional.empty(), 8, "data/postgres", 5433, false, 2));
     assertThat(config.staticDomains()).isEmpty();
     assertThat(config.hostTypes()).isEmpty();
     assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(1000, 1000, 1800, 7200, 200, 5000));
     assertThat(config.admin()).isEmpty();
     assertThat(config.cluster()).isEqualTo(
         new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701"),
-            "members", Optional.empty()));
+            "members", Optional.empty(), 0, Optional.empty()));
     assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(10_000, 30_000, 1_000, 1_000, 300_000));
   }
 
@@ -49,7 +49,8 @@ class ConfigLoaderTest {
     assertThat(shipped.hostTypes()).containsExactly("type1", "type2");
     assertThat(new NodeConfig(shipped.http(), shipped.db(), Map.of(), List.of(), shipped.sync(),
         shipped.admin(), shipped.cluster(), shipped.removal(), shipped.health(), shipped.shutdown(), shipped.logging(),
-        shipped.audit(), shipped.bulk())).isEqualTo(defaults);
+        shipped.login(), shipped.siblings(), List.of(), shipped.feed(), shipped.audit(), shipped.bulk()))
+        .isEqualTo(defaults);
   }
 
   @Test
@@ -98,9 +99,9 @@ class ConfigLoaderTest {
 
     NodeConfig config = ConfigLoader.load(Optional.of(file), NO_ENV);
 
-    assertThat(config.http()).isEqualTo(new NodeConfig.Http("0.0.0.0", 0, 4096));
+    assertThat(config.http()).isEqualTo(new NodeConfig.Http("0.0.0.0", 0, 4096, Optional.empty()));
     assertThat(config.db()).isEqualTo(new NodeConfig.Db(
-        Optional.of("postgresql://user:pass@db.internal:5432/domains"), 16, "/var/lib/pg", 0, false));
+        Optional.of("postgresql://user:pass@db.internal:5432/domains"), 16, "/var/lib/pg", 0, false, 2));
     assertThat(config.staticDomains()).containsExactly(
         Map.entry("localhost", "localhost"), Map.entry("xn--bcher-kva.example", "dummy auth"));
     assertThat(config.hostTypes()).containsExactly("type1", "dummy auth");
@@ -108,7 +109,7 @@ class ConfigLoaderTest {
     assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(500, 2000, 100, 50, 60_000));
     assertThat(config.admin()).contains(new NodeConfig.Admin("root", "12345"));
     assertThat(config.cluster()).isEqualTo(new NodeConfig.Cluster(true, "test-cluster", "10.0.0.1", 5801,
-        List.of("10.0.0.1:5801", "10.0.0.2:5801"), "members", Optional.empty()));
+        List.of("10.0.0.1:5801", "10.0.0.2:5801"), "members", Optional.empty(), 0, Optional.empty()));
   }
 
   @Test
@@ -167,7 +168,7 @@ class ConfigLoaderTest {
         "DOMAINS_SYNC_POLL_INTERVAL_MS", " 200 ",
         "DOMAINS_SYNC_EVENT_MAX_AGE_S", "86400"));
 
-    assertThat(config.http()).isEqualTo(new NodeConfig.Http("0.0.0.0", 9000, 65536));
+    assertThat(config.http()).isEqualTo(new NodeConfig.Http("0.0.0.0", 9000, 65536, Optional.empty()));
     assertThat(config.db().url()).contains("postgres://u:p@h/db");
     assertThat(config.sync().pollIntervalMs()).isEqualTo(200);
     assertThat(config.sync().eventMaxAgeS()).isEqualTo(86400);

@@ -34,6 +34,30 @@ class DomainNameTest {
   }
 
   @Test
+  void aLabelHidingASoftHyphenIsReencodedToTheOneCanonicalForm() {
+    assertThat(normalize("xn--bcher-0ha66c.example")).isEqualTo("xn--bcher-kva.example");
+  }
+
+  @Test
+  void sharpSIsKeptAsIdna2008Requires() {
+    assertThat(normalize("faß.de")).isEqualTo("xn--fa-hia.de");
+    assertThat(normalize("xn--fa-hia.de")).isEqualTo("xn--fa-hia.de");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"xn--zz.example", "a.xn--zz", "XN--ZZ.example", "xn--.example", "xn--a-ecp.example"})
+  void invalidPunycodeIsRejected(String name) {
+    assertInvalid(name);
+  }
+
+  @Test
+  void disallowedCodePointsAreRejected() {
+    assertInvalid("a\u2028b.example");
+    assertInvalid("a\u0001b.example");
+    assertInvalid("\uD83D.example");
+  }
+
+  @Test
   void ideographicFullStopSeparatesLabels() {
     assertThat(normalize("例え。テスト")).isEqualTo(normalize("例え.テスト")).startsWith("xn--");
   }

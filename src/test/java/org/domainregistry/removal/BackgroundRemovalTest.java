@@ -80,9 +80,13 @@ class BackgroundRemovalTest {
     JsonObject details = json(api.get(domainPath("requested.example")), 200);
     assertThat(details.getString("status")).isEqualTo("deleting");
     assertThat(details.getJsonObject("removal").fieldNames())
-        .containsExactlyInAnyOrder("attempts", "last_error", "next_attempt_at", "running");
+        .containsExactlyInAnyOrder("attempts", "last_error", "next_attempt_at", "running", "handlers_done",
+            "handlers_total");
     assertThat(details.getJsonObject("removal").getInteger("attempts")).isZero();
     Await.until("the handler to be called", DEADLINE, () -> !sibling.callsFor("requested.example").isEmpty());
+    JsonObject running = json(api.get(domainPath("requested.example")), 200).getJsonObject("removal");
+    assertThat(running.getInteger("handlers_done")).as("the one handler still hangs").isZero();
+    assertThat(running.getInteger("handlers_total")).isEqualTo(1);
     handler.release();
     Await.until("the domain to be gone", DEADLINE, () -> RemovalChecks.status(db, "requested.example") == -1);
 

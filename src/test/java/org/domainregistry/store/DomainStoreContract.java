@@ -147,6 +147,22 @@ public interface DomainStoreContract extends RemovalStoreContract {
   }
 
   @Test
+  default void listByPrefixReadsOnlyNamesStartingWithIt() {
+    for (String name : List.of("shop.a.com", "shop.b.com", "shopping.com", "shoq.com", "sho.com", "x.com")) {
+      result(store().insert(name, "type1"));
+    }
+    DomainQuery shop = new DomainQuery(Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.of("shop"));
+    assertThat(result(store().list(shop, Set.of()))).extracting(StoredDomain::domain)
+        .containsExactly("shop.a.com", "shop.b.com", "shopping.com");
+    DomainQuery secondPage = new DomainQuery(Optional.empty(), Optional.empty(), Optional.of("shop.a.com"), 1,
+        Optional.of("shop."));
+    assertThat(result(store().list(secondPage, Set.of()))).extracting(StoredDomain::domain)
+        .containsExactly("shop.b.com");
+    DomainQuery none = new DomainQuery(Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.of("shz"));
+    assertThat(result(store().list(none, Set.of()))).isEmpty();
+  }
+
+  @Test
   default void fillGapPlugsOnlyMissingIds() {
     long id = result(store().insert("a.com", "type1")).eventId();
     assertThat(result(store().fillGap(id, false))).as("the real event is there").isEqualTo(GapFill.PRESENT);

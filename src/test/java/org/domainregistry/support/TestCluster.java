@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.domainregistry.config.NodeConfig;
@@ -45,11 +46,17 @@ public final class TestCluster implements AutoCloseable {
     return this;
   }
 
-  /** The config of member {@code index} (its own Hazelcast port, every member listed). */
+  /**
+   * The config of member {@code index} (its own Hazelcast port, every member listed); keys of a
+   * {@code cluster} section in {@code overrides} (e.g. {@code tls}) are added to those.
+   */
+  @SuppressWarnings("unchecked")
   public NodeConfig config(int index, Map<String, Object> overrides) {
     Map<String, Object> tree = new HashMap<>(overrides);
-    tree.put("cluster", Map.of("enabled", true, "name", name, "host", "127.0.0.1",
+    Map<String, Object> cluster = new HashMap<>(Map.of("enabled", true, "name", name, "host", "127.0.0.1",
         "port", ports.get(index), "members", ports.stream().map(p -> "127.0.0.1:" + p).toList()));
+    cluster.putAll((Map<String, Object>) overrides.getOrDefault("cluster", Map.of()));
+    tree.put("cluster", cluster);
     return TestNodes.config(dbUrl, tree);
   }
 
@@ -78,8 +85,13 @@ public final class TestCluster implements AutoCloseable {
    * Hazelcast port of its own; closed with the cluster unless closed before.
    */
   public Vertx joinSibling() {
+    return joinSibling(Optional.empty());
+  }
+
+  /** The same, its event bus over TLS when {@code tls} is given. */
+  public Vertx joinSibling(Optional<NodeConfig.ClusterTls> tls) {
     NodeConfig.Cluster sibling = new NodeConfig.Cluster(true, name, "127.0.0.1", freePort(),
-        ports.stream().map(p -> "127.0.0.1:" + p).toList(), "members", java.util.Optional.empty());
+        ports.stream().map(p -> "127.0.0.1:" + p).toList(), "members", java.util.Optional.empty(), 0, tls);
     Vertx vertx = Await.result(ClusterSetup.vertx(sibling));
     siblings.add(vertx);
     return vertx;

@@ -79,6 +79,9 @@ final class DomainQueries {
     }
     Paging paging = Paging.of(env);
     List<String> domains = service.domainsByHostType(hostType);
+    if (paging.limit().isEmpty()) {
+      QueryLimits.unpaged(domains);
+    }
     Context context = Vertx.currentContext();
     if (domains.size() <= SORT_ON_EVENT_LOOP_MAX || context == null) {
       return Future.succeededFuture(paging.apply(sorted(domains)));
@@ -104,6 +107,7 @@ final class DomainQueries {
   private Future<List<DomainDetails>> everyDomain(Optional<String> after, List<DomainDetails> collected) {
     return page(after, Requests.MAX_LIMIT).compose(page -> {
       collected.addAll(page.domains());
+      QueryLimits.unpaged(collected);
       return page.next().isPresent() ? everyDomain(page.next(), collected) : Future.succeededFuture(collected);
     });
   }

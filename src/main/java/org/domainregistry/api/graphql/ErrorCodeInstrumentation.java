@@ -68,6 +68,9 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         || error instanceof ValidationError validation && isBadArgumentValue(validation)) {
       return DomainError.INPUT_COERCION.code();
     }
+    if (error.getErrorType() == ErrorType.ExecutionAborted) {
+      return DomainError.QUERY_TOO_COMPLEX.code();
+    }
     if (error.getErrorType() == ErrorType.InvalidSyntax) {
       return DomainError.PARSER_ERROR.code();
     }

@@ -8,9 +8,9 @@ import graphql.schema.idl.SchemaGenerator;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.graphql.GraphQLHandler;
 import io.vertx.ext.web.handler.graphql.instrumentation.VertxFutureAdapter;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.AuditReader;
@@ -34,8 +34,8 @@ public final class GraphQLEndpoint {
         wiring(service, registry, admins, audit));
     GraphQL graphQL = GraphQL.newGraphQL(schema)
         .defaultDataFetcherExceptionHandler(new ResolverErrors())
-        .instrumentation(new ChainedInstrumentation(List.of(
-            VertxFutureAdapter.create(), new PermissionCheck(), new ErrorCodeInstrumentation())))
+        .instrumentation(new ChainedInstrumentation(Stream.concat(QueryLimits.instrumentations().stream(),
+            Stream.of(VertxFutureAdapter.create(), new PermissionCheck(), new ErrorCodeInstrumentation())).toList()))
         .build();
     return GraphQLHandler.builder(graphQL)
         .beforeExecute(input -> input.builder().graphQLContext(Map.of(Caller.class, callerOf.apply(input.context()))))

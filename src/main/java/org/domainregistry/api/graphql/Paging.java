@@ -18,7 +18,8 @@ record Paging(OptionalInt limit, Optional<String> cursor) {
   static Paging of(DataFetchingEnvironment env) {
     Integer limit = env.getArgument("limit");
     return new Paging(limit == null ? OptionalInt.empty() : OptionalInt.of(Requests.limit(limit, DomainError.INVALID_QUERY)),
-        Optional.ofNullable(env.getArgument("cursor")));
+        Optional.ofNullable(env.<String>getArgument("cursor"))
+            .map(cursor -> Requests.text(cursor, "cursor", DomainError.INVALID_QUERY)));
   }
 
   /** The page of a list sorted by name. */

@@ -1,0 +1,44 @@
+package org.domainregistry.registry;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A full reload of a registry's dynamic domains from one snapshot: the loaded domains are put in
+ * as they come, and {@link #finish} takes out those not loaded. Listeners hear only the
+ * differences, all with the snapshot's event id (known only at the end), then {@code reloaded}.
+ * One reload at a time, from one thread.
+ */
+public final class RegistryReload {
+  private final DomainRegistry registry;
+  private final Set<String> loaded;
+  private final List<String[]> differences = new ArrayList<>();
+
+  RegistryReload(DomainRegistry registry, boolean track) {
+    this.registry = registry;
+    this.loaded = track ? new HashSet<>() : null;
+  }
+
+  /** One enabled domain of the snapshot. */
+  public void put(String domain, String hostType) {
+    String before = registry.hostTypeOf(domain);
+    DomainRegistry.Change change = registry.putQuietly(domain, hostType);
+    if (change == DomainRegistry.Change.ADDED || change == DomainRegistry.Change.CHANGED
+        || change == DomainRegistry.Change.REMOVED) {
+      differences.add(new String[] {domain, before, registry.hostTypeOf(domain)});
+    }
+    if (loaded != null) {
+      loaded.add(domain);
+    }
+  }
+
+  /** Takes out the dynamic domains the snapshot did not hold, then tells listeners what changed. */
+  public void finish(long snapshotEventId) {
+    if (loaded != null) {
+      registry.retainQuietly(loaded::contains, (domain, hostType) -> differences.add(new String[] {domain, hostType, null}));
+    }
+    registry.announceReload(differences, snapshotEventId);
+  }
+}
