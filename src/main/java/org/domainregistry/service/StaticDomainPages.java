@@ -25,10 +25,12 @@ final class StaticDomainPages {
     if (query.status().isPresent() && query.status().get() != DomainStatus.ENABLED) {
       return page;
     }
-    NavigableMap<String, String> candidates = sorted.subMap(query.prefixStart(), true, query.prefixEnd(), false);
-    if (query.after().isPresent()) {
-      candidates = candidates.tailMap(query.after().get(), false);
+    boolean afterIsLater = query.after().filter(after -> after.compareTo(query.prefixStart()) >= 0).isPresent();
+    String from = afterIsLater ? query.after().get() : query.prefixStart();
+    if (from.compareTo(query.prefixEnd()) >= 0) {
+      return page;
     }
+    NavigableMap<String, String> candidates = sorted.subMap(from, !afterIsLater, query.prefixEnd(), false);
     for (Map.Entry<String, String> entry : candidates.entrySet()) {
       if (page.size() > query.limit()) {
         break;

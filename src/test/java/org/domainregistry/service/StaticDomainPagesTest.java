@@ -43,4 +43,17 @@ class StaticDomainPagesTest {
     assertThat(page.domains()).hasSize(3);
     assertThat(page.next()).isEmpty();
   }
+
+  @Test
+  void aPrefixKeepsItsNamesWhereverTheCursorIs() {
+    DomainQuery prefixed = new DomainQuery(Optional.empty(), Optional.empty(), Optional.empty(), 10, Optional.of("b"));
+    assertThat(pages.page(prefixed)).extracting(DomainDetails::domain).containsExactly("b.st");
+    for (String after : List.of("a", "b.st", "zzz", "\uFFFD", "")) {
+      DomainQuery query = new DomainQuery(Optional.empty(), Optional.empty(), Optional.of(after), 10, Optional.of("b"));
+      assertThat(pages.page(query)).as("after %s", after).extracting(DomainDetails::domain)
+          .allMatch(name -> name.startsWith("b") && name.compareTo(after) > 0);
+    }
+    DomainQuery beyond = new DomainQuery(Optional.empty(), Optional.empty(), Optional.of("\uFFFD"), 10);
+    assertThat(pages.page(beyond)).as("a cursor above every name: an empty page, not a failure").isEmpty();
+  }
 }
