@@ -101,6 +101,13 @@ class ConsoleTest {
           .as("resuming with Last-Event-ID shows the change made during the pause").contains("type1");
       browser.screenshot(SCREENSHOTS.resolve("changes.png"));
 
+      browser.click("nav-audit");
+      browser.type("audit-domain", "console.example");
+      browser.click("audit-submit");
+      assertThat(browser.rowText("audit-rows", "domain", "console.example")).as("who changed what")
+          .contains("global_admin").contains("insert");
+      browser.screenshot(SCREENSHOTS.resolve("audit.png"));
+
       browser.click("nav-cluster");
       for (Node member : cluster.nodes()) {
         assertThat(browser.rowText("cluster-rows", "node", member.nodeId())).contains("ready");
