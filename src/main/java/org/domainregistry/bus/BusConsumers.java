@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -26,9 +27,9 @@ final class BusConsumers {
   private BusConsumers() {}
 
   private static String caller(Message<Object> message, String address) {
-    String credential = message.headers().get(SiblingCredentials.HEADER);
-    if (credential != null && credential.indexOf(':') > 0) {
-      return credential.substring(0, credential.indexOf(':'));
+    Optional<String> sibling = SiblingCredentials.claimedName(message.headers());
+    if (sibling.isPresent()) {
+      return sibling.get();
     }
     String name = message.headers().get(CALLER_HEADER);
     return name == null || name.isBlank() ? "bus:" + address : name.strip();

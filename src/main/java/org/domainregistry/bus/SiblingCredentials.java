@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Optional;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.slf4j.Logger;
@@ -33,6 +34,13 @@ public final class SiblingCredentials {
     }
   }
 
+  /** The sibling name a message's {@value #HEADER} header claims (before its {@code :}), checked or not. */
+  static Optional<String> claimedName(MultiMap headers) {
+    String credential = headers.get(HEADER);
+    int colon = credential == null ? -1 : credential.indexOf(':');
+    return colon > 0 ? Optional.of(credential.substring(0, colon)) : Optional.empty();
+  }
+
   /**
    * Lets a mutation through or throws.
    *
@@ -44,15 +52,14 @@ public final class SiblingCredentials {
       return;
     }
     String credential = headers.get(HEADER);
-    int colon = credential == null ? -1 : credential.indexOf(':');
-    NodeConfig.Sibling sibling = colon < 0 ? null : siblings.get(credential.substring(0, colon));
+    String name = claimedName(headers).orElse(null);
+    NodeConfig.Sibling sibling = name == null ? null : siblings.get(name);
     if (sibling == null || !MessageDigest.isEqual(sibling.secret().getBytes(StandardCharsets.UTF_8),
-        credential.substring(colon + 1).getBytes(StandardCharsets.UTF_8))) {
+        credential.substring(name.length() + 1).getBytes(StandardCharsets.UTF_8))) {
       LOG.info("Bus {} refused: {} sibling credential", operation, credential == null ? "no" : "a wrong");
       throw DomainError.WRONG_CREDENTIALS.exception("Bus " + operation + " needs a valid " + HEADER + " header");
     }
     if (!sibling.operations().contains(operation)) {
-      String name = credential.substring(0, colon);
       LOG.info("Bus {} refused: sibling {} may not use it", operation, name);
       throw DomainError.NO_PERMISSIONS.exception("Sibling " + name + " may not use " + operation);
     }

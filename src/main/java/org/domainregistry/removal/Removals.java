@@ -147,4 +147,9 @@ public final class Removals {
   private String claimant() {
     return nodeId + "/" + claims.incrementAndGet();
   }
+
+  /** The node of a claimant ({@code <node id>/<claim>}), as a job's {@code locked_by} holds it. */
+  public static String nodeOf(String claimant) {
+    return claimant.substring(0, Math.max(0, claimant.lastIndexOf('/')));
+  }
 }

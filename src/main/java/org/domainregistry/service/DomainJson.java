@@ -6,6 +6,7 @@ import java.util.Map;
 import org.domainregistry.registry.DomainDetails;
 import org.domainregistry.registry.RemovalProgress;
 import org.domainregistry.registry.SubdomainMatch;
+import org.domainregistry.removal.Removals;
 import org.domainregistry.store.RemovalJob;
 
 /** JSON shapes shared by the REST and event-bus APIs (README "REST admin API", "Event-bus API"). */
@@ -41,7 +42,7 @@ public final class DomainJson {
    * {@code node} being the node whose lease it is under (null between attempts).
    */
   public static JsonObject removalJob(RemovalJob job) {
-    String node = job.lockedBy() == null ? null : job.lockedBy().substring(0, Math.max(0, job.lockedBy().lastIndexOf('/')));
+    String node = job.lockedBy() == null ? null : Removals.nodeOf(job.lockedBy());
     return new JsonObject().put("domain", job.domain()).put("host_type", job.hostType())
         .put("attempts", job.attempts()).put("last_error", job.lastError())
         .put("next_attempt_at", job.nextAttemptAt().toString()).put("running", job.running()).put("node", node)

@@ -35,8 +35,7 @@ final class StaticDomainPages {
       if (page.size() > query.limit()) {
         break;
       }
-      if ((query.hostType().isEmpty() || query.hostType().get().equals(entry.getValue()))
-          && query.matchesPrefix(entry.getKey())) {
+      if (query.hostType().isEmpty() || query.hostType().get().equals(entry.getValue())) {
         page.add(DomainDetails.ofStatic(entry.getKey(), entry.getValue()));
       }
     }

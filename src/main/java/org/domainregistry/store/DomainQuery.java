@@ -28,9 +28,4 @@ public record DomainQuery(Optional<String> hostType, Optional<DomainStatus> stat
     return prefix.map(p -> p.substring(0, p.length() - 1) + (char) (p.charAt(p.length() - 1) + 1))
         .orElse(ABOVE_EVERY_NAME);
   }
-
-  /** Whether the name matches the prefix (always, without one). */
-  public boolean matchesPrefix(String name) {
-    return prefix.map(name::startsWith).orElse(true);
-  }
 }
