@@ -17,6 +17,13 @@ final class Sql {
   static final String INSERT_DOMAIN =
       "INSERT INTO domain_settings (domain, host_type, status) VALUES ($1, $2, 1) "
           + "ON CONFLICT (domain) DO NOTHING";
+  /**
+   * {@link #INSERT_DOMAIN} and its event in one statement (one round trip, atomic): answers the
+   * event id, or no row when the domain exists.
+   */
+  static final String INSERT_DOMAIN_WITH_EVENT =
+      "WITH created AS (" + INSERT_DOMAIN + " RETURNING domain) "
+          + "INSERT INTO domain_events (domain) SELECT domain FROM created RETURNING id";
   static final String SELECT_DOMAIN =
       "SELECT domain, host_type, status FROM domain_settings WHERE domain = $1";
   static final String SELECT_DOMAINS =
@@ -153,9 +160,6 @@ final class Sql {
       "SELECT name, host_types, priority, address FROM domain_cleanup_handlers "
           + "WHERE $1::text IS NULL OR $1::text = ANY(host_types) ORDER BY priority, name COLLATE \"C\"";
 
-  static final String INSERT_AUDIT =
-      "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
-          + "VALUES ($1, $2, $3, $4, $5, $6, $7)";
   /** A keyset page of the audit log: id above $1, of domain $2 and caller $3 when given. */
   static final String AUDIT_PAGE =
       "SELECT id, at, caller, node, operation, domain, host_type, result, event_id FROM domain_audit "
@@ -173,7 +177,7 @@ final class Sql {
   /** A page of every domain, any status, by id. */
   static final String ALL_PAGE =
       "SELECT id, domain, host_type, status FROM domain_settings WHERE id > $1 ORDER BY id LIMIT $2";
-  /** {@link #INSERT_AUDIT} of many rows, one array per column. */
+  /** Audit rows, one array per column. */
   static final String INSERT_AUDITS =
       "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
           + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])";
