@@ -156,6 +156,7 @@ public final class EventPoller {
               cursor.maxSeen(), event.id());
           return fullLoad().compose(x -> applyEvents());
         }
+        status.advanceApplied(cursor.applied());
         if (!event.isDummy()) {
           applier.apply(event);
         }
