@@ -52,10 +52,18 @@ final class Sql {
   static final String ENABLED_DOMAINS =
       "SELECT domain, host_type, status FROM domain_settings WHERE status = 1";
 
+  /**
+   * Events after $1 and the gap ids $2, with each domain's current state. The two index ranges are
+   * read apart ({@code id > $1 OR id = ANY($2)} makes PostgreSQL walk the index from the first id,
+   * O(table) per poll), and the settings looked up per event ({@code LIMIT 1} keeps the planner
+   * from hashing the whole settings table for a page).
+   */
   static final String EVENTS_AFTER =
-      "SELECT e.id, e.domain, s.host_type, s.status FROM domain_events e "
-          + "LEFT JOIN domain_settings s ON s.domain = e.domain "
-          + "WHERE e.id > $1 OR e.id = ANY($2) ORDER BY e.id LIMIT $3";
+      "SELECT e.id, e.domain, s.host_type, s.status FROM ("
+          + "(SELECT id, domain FROM domain_events WHERE id > $1 ORDER BY id LIMIT $3) UNION ALL "
+          + "(SELECT id, domain FROM domain_events WHERE id = ANY($2) AND id <= $1) ORDER BY id LIMIT $3) e "
+          + "LEFT JOIN LATERAL (SELECT host_type, status FROM domain_settings WHERE domain = e.domain LIMIT 1) s "
+          + "ON true ORDER BY e.id";
   /** How long plugging a gap may wait for the transaction holding that id before trying later. */
   static final String GAP_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
   /** Waits for a transaction holding the id, then either finds the real event or takes the id. */
