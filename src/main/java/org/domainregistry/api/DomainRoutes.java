@@ -85,9 +85,9 @@ final class DomainRoutes {
         new JsonArray(jobs.stream().map(DomainJson::removalJob).toList()))).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** What a sibling service sees: straight from this node's registry, never the database. */
+  /** What a sibling service sees: straight from this node's registry, never the database (the service normalises the name). */
   void lookup(RoutingContext ctx) {
-    service.lookup(domain(ctx)).ifPresentOrElse(ctx::json, () -> ctx.fail(DomainError.NOT_FOUND.exception()));
+    service.lookup(ctx.pathParam("domain")).ifPresentOrElse(ctx::json, () -> ctx.fail(DomainError.NOT_FOUND.exception()));
   }
 
   /**

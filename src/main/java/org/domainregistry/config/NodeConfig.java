@@ -352,8 +352,11 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param format {@code text} (one line per event) or {@code json} (one JSON object per line,
    *     logback's JsonEncoder)
    * @param accessLog whether every HTTP request is logged (one line, logger {@code http.access})
+   * @param accessLogLookups whether lookups answered 200 or 404 are logged too (by default only
+   *     refused ones are: lookups are the siblings' hot path, README "Benchmarks")
    */
-  public record Logging(@Default("text") String format, @Default("true") boolean accessLog) {
+  public record Logging(@Default("text") String format, @Default("true") boolean accessLog,
+                        @Default("false") boolean accessLogLookups) {
     /** The format is {@code text} or {@code json}. */
     public Logging {
       if (!format.equals("text") && !format.equals("json")) {

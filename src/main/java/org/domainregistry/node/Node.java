@@ -127,6 +127,7 @@ public final class Node {
           health, new ChangeFeed(database.store(), status),
           new RegistryVerifier(registry, database.store(), status, config.sync().pageSize()),
           database.audit(), database.bulk());
+      http.prepare(vertx);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,
