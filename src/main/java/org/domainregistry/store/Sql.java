@@ -17,6 +17,13 @@ final class Sql {
   static final String INSERT_DOMAIN =
       "INSERT INTO domain_settings (domain, host_type, status) VALUES ($1, $2, 1) "
           + "ON CONFLICT (domain) DO NOTHING";
+  /**
+   * {@link #INSERT_DOMAIN} and its event in one statement (one round trip, atomic): answers the
+   * event id, or no row when the domain exists.
+   */
+  static final String INSERT_DOMAIN_WITH_EVENT =
+      "WITH created AS (" + INSERT_DOMAIN + " RETURNING domain) "
+          + "INSERT INTO domain_events (domain) SELECT domain FROM created RETURNING id";
   static final String SELECT_DOMAIN =
       "SELECT domain, host_type, status FROM domain_settings WHERE domain = $1";
   static final String SELECT_DOMAINS =
@@ -52,10 +59,18 @@ final class Sql {
       "SELECT id, domain, host_type, status FROM domain_settings "
           + "WHERE status = 1 AND id > $1 ORDER BY id LIMIT $2";
 
+  /**
+   * Events after $1 and the gap ids $2, with each domain's current state. The two index ranges are
+   * read apart ({@code id > $1 OR id = ANY($2)} makes PostgreSQL walk the index from the first id,
+   * O(table) per poll), and the settings looked up per event ({@code LIMIT 1} keeps the planner
+   * from hashing the whole settings table for a page).
+   */
   static final String EVENTS_AFTER =
-      "SELECT e.id, e.domain, s.host_type, s.status FROM domain_events e "
-          + "LEFT JOIN domain_settings s ON s.domain = e.domain "
-          + "WHERE e.id > $1 OR e.id = ANY($2) ORDER BY e.id LIMIT $3";
+      "SELECT e.id, e.domain, s.host_type, s.status FROM ("
+          + "(SELECT id, domain FROM domain_events WHERE id > $1 ORDER BY id LIMIT $3) UNION ALL "
+          + "(SELECT id, domain FROM domain_events WHERE id = ANY($2) AND id <= $1) ORDER BY id LIMIT $3) e "
+          + "LEFT JOIN LATERAL (SELECT host_type, status FROM domain_settings WHERE domain = e.domain LIMIT 1) s "
+          + "ON true ORDER BY e.id";
   /** How long plugging a gap may wait for the transaction holding that id before trying later. */
   static final String GAP_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
   /** Waits for a transaction holding the id, then either finds the real event or takes the id. */
@@ -162,9 +177,6 @@ final class Sql {
           + "WHERE $1::text IS NULL OR $1::text = ANY(h.host_types) "
           + "ORDER BY h.priority, h.name COLLATE \"C\", a.heartbeat_at DESC, a.address COLLATE \"C\"";
 
-  static final String INSERT_AUDIT =
-      "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
-          + "VALUES ($1, $2, $3, $4, $5, $6, $7)";
   /** A keyset page of the audit log: id above $1, of domain $2 and caller $3 when given. */
   static final String AUDIT_PAGE =
       "SELECT id, at, caller, node, operation, domain, host_type, result, event_id FROM domain_audit "
@@ -182,7 +194,7 @@ final class Sql {
   /** A page of every domain, any status, by id. */
   static final String ALL_PAGE =
       "SELECT id, domain, host_type, status FROM domain_settings WHERE id > $1 ORDER BY id LIMIT $2";
-  /** {@link #INSERT_AUDIT} of many rows, one array per column. */
+  /** Audit rows, one array per column. */
   static final String INSERT_AUDITS =
       "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
           + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])";
