@@ -73,6 +73,12 @@ public final class Migrations {
           "CREATE INDEX IF NOT EXISTS i_domain_audit_domain ON domain_audit (domain, id)",
           "CREATE INDEX IF NOT EXISTS i_domain_audit_caller ON domain_audit (caller, id)",
           "CREATE INDEX IF NOT EXISTS i_domain_audit_at ON domain_audit (at)")),
+      new Step(30, "a cleanup handler's addresses, several per name, each kept by its owner's heartbeat", List.of(
+          "CREATE TABLE IF NOT EXISTS domain_cleanup_handler_addresses (name VARCHAR(100) NOT NULL, "
+              + "address TEXT NOT NULL, heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now(), "
+              + "registered_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (name, address))",
+          "INSERT INTO domain_cleanup_handler_addresses (name, address) "
+              + "SELECT name, address FROM domain_cleanup_handlers ON CONFLICT DO NOTHING")),
       new Step(50, "one NOTIFY trigger call per statement, not per row: a bulk batch's events insert in about 70% "
           + "of the time, with the same notifications", List.of(
           "CREATE OR REPLACE FUNCTION domain_registry_notify_events() RETURNS trigger AS $$ BEGIN "

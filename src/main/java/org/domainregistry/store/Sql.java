@@ -149,16 +149,33 @@ final class Sql {
       "UPDATE domain_removal_jobs SET handlers_done = $3, handlers_total = $4 WHERE domain = $1 AND locked_by = $2";
   static final String DELETE_OWNED_JOB = "DELETE FROM domain_removal_jobs WHERE domain = $1 AND locked_by = $2";
 
+  /**
+   * Registers handler $1 (host types $2, priority $3, definition shared by all its addresses) at
+   * address $4, or renews that address's heartbeat. {@code address} of the name row is the last
+   * address registered, kept for nodes of earlier versions.
+   */
   static final String UPSERT_HANDLER =
-      "INSERT INTO domain_cleanup_handlers (name, host_types, priority, address) VALUES ($1, $2, $3, $4) "
+      "WITH h AS (INSERT INTO domain_cleanup_handlers (name, host_types, priority, address) VALUES ($1, $2, $3, $4) "
           + "ON CONFLICT (name) DO UPDATE SET host_types = EXCLUDED.host_types, priority = EXCLUDED.priority, "
-          + "address = EXCLUDED.address, registered_at = now()";
-  static final String DELETE_HANDLER = "DELETE FROM domain_cleanup_handlers WHERE name = $1";
-  static final String DELETE_HANDLER_AT = "DELETE FROM domain_cleanup_handlers WHERE name = $1 AND address = $2";
-  /** Handlers of one host type ($1), or all when $1 is null, in the order they run. */
+          + "address = EXCLUDED.address RETURNING name) "
+          + "INSERT INTO domain_cleanup_handler_addresses (name, address) SELECT name, $4 FROM h "
+          + "ON CONFLICT (name, address) DO UPDATE SET heartbeat_at = now() RETURNING (xmax = 0) AS added";
+  static final String DELETE_HANDLER = "DELETE FROM domain_cleanup_handler_addresses WHERE name = $1";
+  static final String DELETE_HANDLER_AT =
+      "DELETE FROM domain_cleanup_handler_addresses WHERE name = $1 AND address = $2";
+  /** Ends the registrations whose last heartbeat is more than $1 seconds old. */
+  static final String EXPIRE_HANDLERS =
+      "DELETE FROM domain_cleanup_handler_addresses WHERE heartbeat_at < now() - make_interval(secs => $1::float8) "
+          + "RETURNING name, address";
+  /**
+   * Handlers of one host type ($1), or all when $1 is null, one row per address: in the order
+   * they run, a name's addresses latest heartbeat first.
+   */
   static final String SELECT_HANDLERS =
-      "SELECT name, host_types, priority, address FROM domain_cleanup_handlers "
-          + "WHERE $1::text IS NULL OR $1::text = ANY(host_types) ORDER BY priority, name COLLATE \"C\"";
+      "SELECT h.name, h.host_types, h.priority, a.address FROM domain_cleanup_handlers h "
+          + "JOIN domain_cleanup_handler_addresses a ON a.name = h.name "
+          + "WHERE $1::text IS NULL OR $1::text = ANY(h.host_types) "
+          + "ORDER BY h.priority, h.name COLLATE \"C\", a.heartbeat_at DESC, a.address COLLATE \"C\"";
 
   /** A keyset page of the audit log: id above $1, of domain $2 and caller $3 when given. */
   static final String AUDIT_PAGE =
