@@ -78,6 +78,14 @@ final class Sql {
           + "pg_get_serial_sequence('domain_events', 'id')::regclass), MAX(id), 0) AS last_issued, "
           + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
 
+  /** The events id sequence and its CACHE (more than 1 lets idle sessions hold ids that gap plugging would take). */
+  static final String EVENT_SEQUENCE_CACHE =
+      "SELECT s.seqrelid::regclass::text AS name, s.seqcache AS cache FROM pg_sequence s "
+          + "WHERE s.seqrelid = pg_get_serial_sequence('domain_events', 'id')::regclass";
+  static final String EVENT_SEQUENCE_CACHE_ONE =
+      "DO $$ BEGIN EXECUTE format('ALTER SEQUENCE %s CACHE 1', "
+          + "pg_get_serial_sequence('domain_events', 'id')::regclass); END $$";
+
   static final String SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(7250001)";
   /** Migrations may wait for another node's and build indexes on large tables: no statement timeout. */
   static final String MIGRATION_NO_TIMEOUT = "SET LOCAL statement_timeout = 0";
