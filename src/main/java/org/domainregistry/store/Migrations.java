@@ -120,8 +120,26 @@ public final class Migrations {
               chain = chain.compose(x -> apply(conn, step));
             }
           }
-          return chain.map(x -> latestVersion());
+          return chain.compose(x -> uncacheEventSequence(conn)).map(x -> latestVersion());
         }));
+  }
+
+  /**
+   * An events id sequence with CACHE above 1 hands each session a block of ids: gap plugging takes
+   * the ones an idle session holds, and that session's next write then fails. Set back to 1 here.
+   */
+  private static Future<Void> uncacheEventSequence(SqlConnection conn) {
+    return conn.query(Sql.EVENT_SEQUENCE_CACHE).execute().compose(rows -> {
+      if (rows.size() == 0 || rows.iterator().next().getLong("cache") <= 1) {
+        return Future.succeededFuture();
+      }
+      Row row = rows.iterator().next();
+      return conn.query(Sql.EVENT_SEQUENCE_CACHE_ONE).execute()
+          .onSuccess(x -> LOG.warn("Event id sequence {} had CACHE {}: set to CACHE 1, since gap plugging would "
+              + "take ids that idle sessions hold (sessions already connected keep their cached ids until they "
+              + "reconnect)", row.getString("name"), row.getLong("cache")))
+          .mapEmpty();
+    });
   }
 
   private static Future<Void> apply(SqlConnection conn, Step step) {

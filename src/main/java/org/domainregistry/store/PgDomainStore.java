@@ -136,7 +136,7 @@ public final class PgDomainStore implements DomainStore {
 
   @Override
   public Future<EventBounds> eventBounds() {
-    return gate.run(pool -> pool.query(Sql.EVENT_BOUNDS).execute().map(rows -> EventBounds.read(rows.iterator().next())));
+    return gate.run(PgEventBounds::read);
   }
 
   @Override

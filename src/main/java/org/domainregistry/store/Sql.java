@@ -86,12 +86,27 @@ final class Sql {
           + "RETURNING (SELECT COUNT(*) FROM deleted) AS deleted";
   /**
    * Where the events table stands: the oldest and newest kept id, the last id the sequence handed
-   * out (an id above it is not issued yet) and the highest id the cleaner deleted.
+   * out (an id above it is not issued yet) and the highest id the cleaner deleted. A cleaned mark
+   * above both the newest id and the sequence means ids went back (TRUNCATE ... RESTART IDENTITY, a
+   * restore): it counts as 0, and {@code stale_cleaned} gives it so that it can be reset.
    */
   static final String EVENT_BOUNDS =
-      "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(MAX(id), 0) AS max_id, COALESCE(pg_sequence_last_value("
+      "SELECT min_id, max_id, last_issued, CASE WHEN mark > GREATEST(max_id, last_issued) THEN 0 ELSE mark END "
+          + "AS cleaned_through, CASE WHEN mark > GREATEST(max_id, last_issued) THEN mark ELSE 0 END AS stale_cleaned "
+          + "FROM (SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(MAX(id), 0) AS max_id, COALESCE(pg_sequence_last_value("
           + "pg_get_serial_sequence('domain_events', 'id')::regclass), MAX(id), 0) AS last_issued, "
-          + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
+          + CLEANED_BELOW + " AS mark FROM domain_events) b";
+  /** Resets a cleaned mark left above the ids after they went back ($1: the stale mark). */
+  static final String RESET_STALE_CLEANED =
+      "UPDATE domain_registry_meta SET value = 0 WHERE name = 'events_cleaned_through' AND value = $1";
+
+  /** The events id sequence and its CACHE (more than 1 lets idle sessions hold ids that gap plugging would take). */
+  static final String EVENT_SEQUENCE_CACHE =
+      "SELECT s.seqrelid::regclass::text AS name, s.seqcache AS cache FROM pg_sequence s "
+          + "WHERE s.seqrelid = pg_get_serial_sequence('domain_events', 'id')::regclass";
+  static final String EVENT_SEQUENCE_CACHE_ONE =
+      "DO $$ BEGIN EXECUTE format('ALTER SEQUENCE %s CACHE 1', "
+          + "pg_get_serial_sequence('domain_events', 'id')::regclass); END $$";
 
   static final String SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(7250001)";
   /** Migrations may wait for another node's and build indexes on large tables: no statement timeout. */
