@@ -4,12 +4,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.graphql.GraphQLHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -57,6 +59,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final ChangeFeed feed;
   private final RegistryVerifier verifier;
   private EventRoutes events;
+  private Future<GraphQLHandler> graphql;
   private HttpServer server;
 
   /** The admin HTTP server of a node, over its service, registry, sync state, metrics and admins. */
@@ -86,14 +89,25 @@ public final class AdminHttpVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Builds the GraphQL schema on a worker thread (it takes a while on a cold JVM), then listens. */
+  /**
+   * Starts building the GraphQL schema on a worker thread of {@code vertx}: on a cold JVM it takes
+   * over a second, which the node spends loading its registry meanwhile (README "Benchmarks").
+   */
+  public void prepare(Vertx vertx) {
+    graphql = vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, audit, AdminAuth::caller));
+  }
+
+  /** Listens once the GraphQL schema is built (see {@link #prepare}; built now if it was not asked for). */
   @Override
   public Future<?> start() {
     events = new EventRoutes(vertx, feed, verifier, config.feed());
-    return vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, audit, AdminAuth::caller))
-        .compose(graphql -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
+    if (graphql == null) {
+      prepare(vertx);
+    }
+    return graphql
+        .compose(handler -> vertx.createHttpServer(AdminTls.serverOptions(config.http()))
             .invalidRequestHandler(RequestGuard::invalid)
-            .requestHandler(router(graphql))
+            .requestHandler(router(handler))
             .listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> server = listening);
   }
@@ -101,7 +115,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   private Router router(Handler<RoutingContext> graphql) {
     Router router = Router.router(vertx);
     if (config.logging().accessLog()) {
-      router.route().handler(AccessLog::handle);
+      router.route().handler(config.logging().accessLogLookups() ? AccessLog::handle : AccessLog::handleButAnsweredLookups);
     }
     router.route().failureHandler(HttpErrors::handle);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
@@ -116,6 +130,8 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/console/*").handler(BrowserSafety::consoleHeaders)
         .handler(StaticHandler.create("console").setDefaultContentEncoding("UTF-8"));
     router.route("/api/*").handler(BrowserSafety::sameSiteWrites);
+    // The hot read path of siblings: no body to read, so ahead of the body handler (README "Benchmarks").
+    router.get("/api/lookup/:domain").handler(auth::authenticate).handler(auth::globalAdminOnly).handler(domains::lookup);
     router.post("/api/domains/import").handler(BulkRoutes::pause).handler(auth::authenticate).handler(auth::globalAdminOnly)
         .handler(bulk::importDomains);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()));
@@ -129,7 +145,6 @@ public final class AdminHttpVerticle extends VerticleBase {
     router.get("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::details);
     router.delete("/api/domains/:domain").handler(domains::canonicalDomain).handler(domains::remove);
     router.get("/api/domains").handler(domains::list);
-    router.get("/api/lookup/:domain").handler(domains::canonicalDomain).handler(domains::lookup);
     router.get("/api/removals").handler(domains::removals);
     router.get("/api/sync").handler(this::sync);
     router.get("/api/cluster").handler(this::clusterStatus);

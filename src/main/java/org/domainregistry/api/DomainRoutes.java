@@ -23,6 +23,8 @@ import org.domainregistry.store.DomainQuery;
  */
 final class DomainRoutes {
   private static final String DOMAIN = "canonical_domain";
+  /** Header of a removal's 204: the nodes that did not confirm dropping the domain before its cleanup. */
+  static final String UNCONFIRMED_NODES = "X-Unconfirmed-Nodes";
   private final DomainService service;
   private final Duration defaultWait;
 
@@ -53,8 +55,10 @@ final class DomainRoutes {
   }
 
   /**
-   * Removes the domain (204), or with {@code "request": true} answers 202 once it is marked deleting
-   * and its removal job persisted, leaving the cleanup to the background workers.
+   * Removes the domain (204, with header {@value #UNCONFIRMED_NODES} naming the nodes that did not
+   * confirm dropping it before its cleanup, if any), or with {@code "request": true} answers 202
+   * once it is marked deleting and its removal job persisted, leaving the cleanup to the
+   * background workers.
    */
   void remove(RoutingContext ctx) {
     JsonObject body = body(ctx);
@@ -62,7 +66,12 @@ final class DomainRoutes {
     boolean background = Requests.optionalBool(body, "request");
     write(ctx, () -> background
         ? as(ctx).requestRemove(domain(ctx), hostType).map(202)
-        : as(ctx).remove(domain(ctx), hostType).map(204));
+        : as(ctx).remove(domain(ctx), hostType).map(unconfirmed -> {
+          if (!unconfirmed.isEmpty()) {
+            ctx.response().putHeader(UNCONFIRMED_NODES, String.join(", ", unconfirmed));
+          }
+          return 204;
+        }));
   }
 
   void details(RoutingContext ctx) {
@@ -85,9 +94,9 @@ final class DomainRoutes {
         new JsonArray(jobs.stream().map(DomainJson::removalJob).toList()))).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** What a sibling service sees: straight from this node's registry, never the database. */
+  /** What a sibling service sees: straight from this node's registry, never the database (the service normalises the name). */
   void lookup(RoutingContext ctx) {
-    service.lookup(domain(ctx)).ifPresentOrElse(ctx::json, () -> ctx.fail(DomainError.NOT_FOUND.exception()));
+    service.lookup(ctx.pathParam("domain")).ifPresentOrElse(ctx::json, () -> ctx.fail(DomainError.NOT_FOUND.exception()));
   }
 
   /**

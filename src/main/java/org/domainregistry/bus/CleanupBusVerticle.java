@@ -14,7 +14,7 @@ import org.domainregistry.store.CleanupHandler;
 /**
  * The cleanup-handler registry on the clustered bus (README "Cleanup handler protocol"):
  * {@code domains.cleanup.register} {@code {"name", "host_types": [...], "priority", "address"}},
- * {@code domains.cleanup.unregister} {@code {"name"}} and {@code domains.cleanup.list}
+ * (again as its heartbeat), {@code domains.cleanup.unregister} {@code {"name", "address"?}} and {@code domains.cleanup.list}
  * {@code {"host_type"?}}. Failures carry the error table's codes, like the rest of the bus API.
  */
 public final class CleanupBusVerticle extends VerticleBase {
@@ -45,7 +45,7 @@ public final class CleanupBusVerticle extends VerticleBase {
 
   private Future<JsonObject> unregister(JsonObject body) {
     String name = Requests.string(body, "name");
-    return handlers.unregister(name).map(found -> new JsonObject().put("name", name).put("unregistered", found));
+    return handlers.unregister(name, Requests.optionalString(body, "address")).map(found -> new JsonObject().put("name", name).put("unregistered", found));
   }
 
   /** The priority, 0 when absent; {@code invalid_body} unless a whole number in the int range. */

@@ -69,7 +69,7 @@ public final class DomainBusVerticle extends VerticleBase {
   private static Future<Void> removal(DomainService as, String domain, JsonObject body) {
     String hostType = field(body, "host_type");
     return Requests.optionalBool(body, "request") ? as.requestRemove(domain, hostType)
-        : as.remove(domain, hostType);
+        : as.remove(domain, hostType).mapEmpty();
   }
 
   private Future<JsonObject> hostType(JsonObject body) {

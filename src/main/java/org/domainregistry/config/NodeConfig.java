@@ -335,12 +335,18 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param pollIntervalMs how often each node looks for due removal jobs
    * @param retryBaseMs delay before the first retry of a failed removal; doubled at each failure
    * @param retryMaxMs longest delay between retries
+   * @param handlerHeartbeatTimeoutMs how long a cleanup handler's registration at one address
+   *     lasts without a heartbeat (a registration again) from its owner
+   * @param dropWaitMarginMs how much longer than {@code sync.poll_interval_ms} a removal waits for
+   *     every node to confirm it dropped the domain before its cleanup starts
    */
   public record Removal(@Default("10000") @Range(min = 1, max = ONE_HOUR_MS) long handlerTimeoutMs,
                         @Default("30000") @Range(min = 100, max = ONE_HOUR_MS) long leaseMs,
                         @Default("1000") @Range(min = 10, max = ONE_DAY_MS) long pollIntervalMs,
                         @Default("1000") @Range(min = 1, max = ONE_DAY_MS) long retryBaseMs,
-                        @Default("300000") @Range(min = 1, max = ONE_DAY_MS) long retryMaxMs) {}
+                        @Default("300000") @Range(min = 1, max = ONE_DAY_MS) long retryMaxMs,
+                        @Default("600000") @Range(min = 100, max = ONE_DAY_MS) long handlerHeartbeatTimeoutMs,
+                        @Default("1000") @Range(min = 0, max = ONE_HOUR_MS) long dropWaitMarginMs) {}
 
   /**
    * @param readyRequiresDatabase whether {@code /health/ready} goes DOWN while the database is
@@ -352,8 +358,11 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param format {@code text} (one line per event) or {@code json} (one JSON object per line,
    *     logback's JsonEncoder)
    * @param accessLog whether every HTTP request is logged (one line, logger {@code http.access})
+   * @param accessLogLookups whether lookups answered 200 or 404 are logged too (by default only
+   *     refused ones are: lookups are the siblings' hot path, README "Benchmarks")
    */
-  public record Logging(@Default("text") String format, @Default("true") boolean accessLog) {
+  public record Logging(@Default("text") String format, @Default("true") boolean accessLog,
+                        @Default("false") boolean accessLogLookups) {
     /** The format is {@code text} or {@code json}. */
     public Logging {
       if (!format.equals("text") && !format.equals("json")) {

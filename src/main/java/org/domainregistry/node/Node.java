@@ -106,9 +106,12 @@ public final class Node {
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
       NodeMetrics.bind(meters, registry, status, cluster);
       WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus(), clusterWait);
-      Removals removals = new Removals(vertx, database.removals(), database.cleanupHandlers(), announcer, cluster,
-          nodeId, config.removal(), clusterWait);
-      CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers());
+      CleanupHandlers cleanupHandlers = new CleanupHandlers(vertx, database.cleanupHandlers(),
+          Duration.ofMillis(config.removal().handlerHeartbeatTimeoutMs()));
+      Duration dropWait = Duration.ofMillis(Math.min(config.sync().clusterWaitTimeoutMs(),
+          config.sync().pollIntervalMs() + config.removal().dropWaitMarginMs()));
+      Removals removals = new Removals(vertx, database.removals(), cleanupHandlers, announcer, cluster,
+          nodeId, config.removal(), dropWait);
       WriteGate gate = new WriteGate();
       OperationMeters operations = new OperationMeters(meters);
       AuditLog audit = new AuditLog(database.audit(), nodeId, meters);
@@ -127,6 +130,7 @@ public final class Node {
           health, new ChangeFeed(database.store(), status),
           new RegistryVerifier(registry, database.store(), status, config.sync().pageSize()),
           database.audit(), database.bulk());
+      http.prepare(vertx);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))
           .compose(y -> vertx.deployVerticle(new EventCleaningVerticle(database.store(), status,

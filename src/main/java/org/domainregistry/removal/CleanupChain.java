@@ -6,29 +6,30 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.store.CleanupHandler;
-import org.domainregistry.store.CleanupHandlerStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Calls the cleanup handlers of a host type one after another, lowest priority first, by
- * request/reply with {@code {"domain", "host_type"}}. The first failure or timeout stops the chain
- * with {@code cleanup_failed}; a handler with no consumer left in the cluster is unregistered and
- * skipped.
+ * request/reply with {@code {"domain", "host_type"}}; a handler registered at several addresses
+ * is called at the first one that has a consumer, latest heartbeat first. The first failure,
+ * timeout or handler with no consumer at any of its addresses stops the chain with
+ * {@code cleanup_failed}: a handler counts as done only once it answered.
  */
 final class CleanupChain {
   private static final Logger LOG = LoggerFactory.getLogger(CleanupChain.class);
   private final EventBus bus;
-  private final CleanupHandlerStore handlers;
+  private final CleanupHandlers handlers;
   private final long timeoutMs;
 
-  CleanupChain(EventBus bus, CleanupHandlerStore handlers, long timeoutMs) {
+  CleanupChain(EventBus bus, CleanupHandlers handlers, long timeoutMs) {
     this.bus = bus;
     this.handlers = handlers;
     this.timeoutMs = timeoutMs;
@@ -41,46 +42,63 @@ final class CleanupChain {
 
   /**
    * Runs the chain while {@code held} says the job is still ours, reporting each step to
-   * {@code progress}; returns how many handlers cleaned up (skipped ones left out).
+   * {@code progress}; returns how many handlers cleaned up.
    */
   Future<Integer> run(String domain, String hostType, BooleanSupplier held, Progress progress) {
-    return handlers.handlers(Optional.of(hostType)).compose(list -> progress.reached(0, list.size())
-        .compose(x -> runFrom(list, 0, 0, domain, hostType, held, progress)));
+    return handlers.list(Optional.of(hostType)).map(CleanupChain::byName).compose(list ->
+        progress.reached(0, list.size()).compose(x -> runFrom(list, 0, domain, hostType, held, progress)));
   }
 
-  private Future<Integer> runFrom(List<CleanupHandler> list, int next, int done, String domain, String hostType,
+  /** The rows of one handler name (one per address) together, in calling order. */
+  private static List<List<CleanupHandler>> byName(List<CleanupHandler> rows) {
+    List<List<CleanupHandler>> names = new ArrayList<>();
+    for (CleanupHandler row : rows) {
+      if (names.isEmpty() || !names.get(names.size() - 1).get(0).name().equals(row.name())) {
+        names.add(new ArrayList<>());
+      }
+      names.get(names.size() - 1).add(row);
+    }
+    return names;
+  }
+
+  private Future<Integer> runFrom(List<List<CleanupHandler>> list, int next, String domain, String hostType,
                                   BooleanSupplier held, Progress progress) {
     if (next == list.size()) {
-      return Future.succeededFuture(done);
+      return Future.succeededFuture(next);
     }
     if (!held.getAsBoolean()) {
       return Future.failedFuture(new Lease.Lost());
     }
-    return call(list.get(next), domain, hostType)
-        .compose(cleaned -> progress.reached(next + 1, list.size()).map(cleaned))
-        .compose(cleaned -> runFrom(list, next + 1, cleaned ? done + 1 : done, domain, hostType, held, progress));
+    return call(list.get(next), 0, domain, hostType)
+        .compose(x -> progress.reached(next + 1, list.size()))
+        .compose(x -> runFrom(list, next + 1, domain, hostType, held, progress));
   }
 
-  /** True when the handler cleaned up, false when it was skipped. */
-  private Future<Boolean> call(CleanupHandler handler, String domain, String hostType) {
+  /** Calls the handler at its {@code index}th address, or at the next one while there is no consumer. */
+  private Future<Void> call(List<CleanupHandler> addresses, int index, String domain, String hostType) {
+    CleanupHandler handler = addresses.get(index);
     JsonObject body = new JsonObject().put("domain", domain).put("host_type", hostType);
     return bus.request(handler.address(), body, new DeliveryOptions().setSendTimeout(timeoutMs))
-        .map(reply -> true)
-        .onSuccess(x -> LOG.info("Cleanup handler {} cleaned up domain {} ({})", handler.name(), domain, hostType))
-        .recover(failure -> failed(handler, domain, hostType, failure));
+        .onSuccess(x -> LOG.info("Cleanup handler {} at {} cleaned up domain {} ({})", handler.name(),
+            handler.address(), domain, hostType))
+        .<Void>mapEmpty()
+        .recover(failure -> noConsumer(failure) && index + 1 < addresses.size()
+            ? call(addresses, index + 1, domain, hostType)
+            : failed(addresses, domain, hostType, failure));
   }
 
-  private Future<Boolean> failed(CleanupHandler handler, String domain, String hostType, Throwable failure) {
+  private static boolean noConsumer(Throwable failure) {
+    return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
+  }
+
+  private Future<Void> failed(List<CleanupHandler> addresses, String domain, String hostType, Throwable failure) {
+    String name = addresses.get(0).name();
     ReplyFailure type = failure instanceof ReplyException reply ? reply.failureType() : null;
-    if (type == ReplyFailure.NO_HANDLERS) {
-      LOG.warn("Cleanup handler {} has left the cluster (no consumer at {}): unregistered, skipped for domain {} ({})",
-          handler.name(), handler.address(), domain, hostType);
-      return handlers.unregister(handler.name(), handler.address()).map(x -> false);
-    }
-    String reason = type == ReplyFailure.TIMEOUT ? "no reply within " + timeoutMs + " ms"
+    String reason = type == ReplyFailure.NO_HANDLERS
+        ? "no consumer at " + String.join(", ", addresses.stream().map(CleanupHandler::address).toList())
+        : type == ReplyFailure.TIMEOUT ? "no reply within " + timeoutMs + " ms"
         : Objects.requireNonNullElse(failure.getMessage(), failure.getClass().getSimpleName());
-    LOG.warn("Cleanup handler {} failed for domain {} ({}): {}", handler.name(), domain, hostType, reason);
-    return Future.failedFuture(DomainError.CLEANUP_FAILED.exception(
-        "Cleanup handler " + handler.name() + " failed: " + reason));
+    LOG.warn("Cleanup handler {} failed for domain {} ({}): {}", name, domain, hostType, reason);
+    return Future.failedFuture(DomainError.CLEANUP_FAILED.exception("Cleanup handler " + name + " failed: " + reason));
   }
 }

@@ -25,7 +25,10 @@ public final class CleanupRegistration {
     return address;
   }
 
-  /** Unregisters the handler (unless it was replaced under its name meanwhile) and stops its consumer. */
+  /**
+   * Stops renewing the handler's registration at its address, unregisters it there (its other
+   * addresses stay) and stops its consumer.
+   */
   public Future<Void> unregister() {
     return unregister.get();
   }

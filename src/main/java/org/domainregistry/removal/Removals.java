@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.RemovalProgress;
-import org.domainregistry.store.CleanupHandlerStore;
 import org.domainregistry.store.RemovalJob;
 import org.domainregistry.store.RemovalStart;
 import org.domainregistry.store.RemovalStore;
@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removal of dynamic domains (README "Domain removal and sibling services") on one node. A removal marks the domain deleting and
- * persists its job; the cleanup handlers run only once every live node has dropped the domain;
- * the row goes only when all succeeded. Whoever holds the job's lease runs it: the caller of a
+ * persists its job; the cleanup handlers run once every live node has confirmed dropping the
+ * domain, or after one sync poll interval and a margin: every node that reaches the database has
+ * dropped it by then, and one that does not cannot write to it; the row goes only when all
+ * handlers succeeded. Whoever holds the job's lease runs it: the caller of a
  * synchronous removal, else one node's {@link RemovalWorkerVerticle}. A caller that finds the job
  * running elsewhere waits for that run and reports its outcome. Domain names are canonical and
  * the node's rules (static, allowed host types) already checked.
@@ -36,36 +38,47 @@ public final class Removals {
   private final RemovalRun runner;
   private final WriteAnnouncer announcer;
   private final ClusterSync cluster;
-  private final Duration clusterWait;
+  private final Duration dropWait;
   private final Duration lease;
   private final String nodeId;
   private final AtomicLong claims = new AtomicLong();
 
-  public Removals(Vertx vertx, RemovalStore store, CleanupHandlerStore handlers, WriteAnnouncer announcer,
-                  ClusterSync cluster, String nodeId, NodeConfig.Removal config, Duration clusterWait) {
+  /**
+   * Removals calling {@code handlers}; before cleaning up they wait at most {@code dropWait} for
+   * every node to confirm it dropped the domain.
+   */
+  public Removals(Vertx vertx, RemovalStore store, CleanupHandlers handlers, WriteAnnouncer announcer,
+                  ClusterSync cluster, String nodeId, NodeConfig.Removal config, Duration dropWait) {
     this.vertx = vertx;
     this.store = store;
-    this.runner = new RemovalRun(vertx, store, new CleanupChain(vertx.eventBus(), handlers, config.handlerTimeoutMs()),
-        config);
+    this.runner = new RemovalRun(vertx, store,
+        new CleanupChain(vertx.eventBus(), handlers, config.handlerTimeoutMs()), config);
     this.announcer = announcer;
     this.cluster = cluster;
     this.nodeId = nodeId;
-    this.clusterWait = clusterWait;
+    this.dropWait = dropWait;
     this.lease = Duration.ofMillis(config.leaseMs());
   }
 
   /**
-   * Removes the domain now: succeeds once it is gone (also when it was absent), fails with
+   * Removes the domain now: succeeds once it is gone (also when it was absent), with the nodes
+   * that did not confirm dropping it before its cleanup (usually none); fails with
    * {@code cleanup_failed} when a handler failed, leaving the job to be retried.
    */
-  public Future<Void> remove(String domain, String hostType) {
+  public Future<List<String>> remove(String domain, String hostType) {
     String claimant = claimant();
     return store.start(domain, hostType, claimant, lease).compose(start -> switch (start.outcome()) {
-      case ABSENT -> Future.succeededFuture();
+      case ABSENT -> Future.succeededFuture(List.of());
       case CLAIMED -> {
         LOG.info("Removal of domain {} ({}) started by node {}", domain, hostType, nodeId);
-        yield runner.run(start.job(), claimant, () -> announcer.announce(start.mark()).compose(x -> dropped(domain)))
-            .compose(done -> done.isPresent() ? announcer.announce(done.get()) : join(domain, hostType, start.job()));
+        AtomicReference<List<String>> unconfirmed = new AtomicReference<>(List.of());
+        yield runner.run(start.job(), claimant, () -> announcer.announce(start.mark())
+                .compose(x -> dropped(domain, hostType)).map(nodes -> {
+                  unconfirmed.set(nodes);
+                  return null;
+                }))
+            .compose(done -> done.isPresent() ? announcer.announce(done.get()).map(x -> unconfirmed.get())
+                : join(domain, hostType, start.job()));
       }
       case BUSY, QUEUED -> {
         LOG.info("Removal of domain {} ({}) already running ({}): node {} waits for its outcome",
@@ -115,17 +128,17 @@ public final class Removals {
       LOG.info("Removal of domain {} ({}) taken up by node {} after {} failed attempt(s)",
           job.domain(), job.hostType(), nodeId, job.attempts());
       return runner.run(job, claimant, () -> announcer.announce(WriteResult.UNCHANGED)
-              .compose(x -> dropped(job.domain())))
+              .compose(x -> dropped(job.domain(), job.hostType())).<Void>mapEmpty())
           .compose(done -> done.isPresent() ? announcer.announce(done.get()) : Future.succeededFuture())
           .transform(x -> Future.succeededFuture(true));
     });
   }
 
   /** Waits until the run in progress elsewhere ends; takes the job over when its holder vanished. */
-  private Future<Void> join(String domain, String hostType, RemovalJob seen) {
+  private Future<List<String>> join(String domain, String hostType, RemovalJob seen) {
     return vertx.timer(JOIN_POLL_MS).compose(x -> store.find(domain)).compose(found -> {
       if (found.isEmpty()) {
-        return announcer.announce(WriteResult.UNCHANGED);
+        return announcer.announce(WriteResult.UNCHANGED).map(List.of());
       }
       RemovalJob job = found.get();
       if (job.attempts() > seen.attempts()) {
@@ -136,11 +149,16 @@ public final class Removals {
     });
   }
 
-  /** Completes once every live node has dropped the domain, or the wait is over (with a warning). */
-  private Future<Void> dropped(String domain) {
-    return cluster.awaitAllApplied(clusterWait).recover(failure -> {
-      LOG.warn("Cleaning up domain {} before every node confirmed dropping it: {}", domain, failure.getMessage());
-      return Future.succeededFuture();
+  /**
+   * Completes once every live node has confirmed dropping the domain, or the wait is over; answers
+   * the nodes that did not confirm, each named in a warning.
+   */
+  private Future<List<String>> dropped(String domain, String hostType) {
+    return cluster.unconfirmed(dropWait).onSuccess(nodes -> {
+      if (!nodes.isEmpty()) {
+        LOG.warn("Cleaning up domain {} ({}) before nodes {} confirmed dropping it (waited {} ms, one poll interval"
+            + " and margin: a node reaching the database has dropped it)", domain, hostType, nodes, dropWait.toMillis());
+      }
     });
   }
 

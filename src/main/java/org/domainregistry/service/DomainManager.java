@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 import org.domainregistry.registry.DomainDetails;
@@ -98,9 +99,13 @@ public final class DomainManager implements DomainService {
   }
 
   @Override
-  public Future<Void> remove(String domain, String hostType) {
+  public Future<List<String>> remove(String domain, String hostType) {
+    AtomicReference<List<String>> unconfirmed = new AtomicReference<>(List.of());
     return checked("remove", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
-        .compose(x -> removals.remove(name, hostType)).map(0L));
+        .compose(x -> removals.remove(name, hostType)).map(nodes -> {
+          unconfirmed.set(nodes);
+          return 0L;
+        })).map(x -> unconfirmed.get());
   }
 
   @Override

@@ -41,8 +41,10 @@ public interface DomainService {
    * cleanup handlers of its host type in priority order, then deletes it. An absent one succeeds
    * unchanged. A failed or timed-out handler fails the call with {@code cleanup_failed}: the
    * domain stays deleting and its removal is retried, by a repeated call or in the background.
+   * Answers the nodes that did not confirm dropping the domain before its cleanup started (they
+   * were waited for one sync poll interval and a margin), usually none.
    */
-  Future<Void> remove(String domain, String hostType);
+  Future<List<String>> remove(String domain, String hostType);
 
   /**
    * Removes a dynamic domain in the background: checks it, marks it deleting and persists its

@@ -8,10 +8,7 @@ import java.util.Optional;
 /** The durable audit log (README "Operating", audit log). */
 public interface AuditStore {
 
-  /** Appends one record (its id and time are the database's). */
-  Future<Void> append(AuditRecord record);
-
-  /** Appends many records in one statement. */
+  /** Appends records in one statement (their ids and times are the database's). */
   Future<Void> appendAll(List<AuditRecord> records);
 
   /** Up to {@code limit} records with an id above {@code afterId}, oldest first, of one domain and/or caller. */

@@ -17,13 +17,6 @@ final class PgAuditStore implements AuditStore {
   }
 
   @Override
-  public Future<Void> append(AuditRecord r) {
-    Tuple args = Tuple.of(r.caller(), r.node(), r.operation(), r.domain(), r.hostType(), r.result())
-        .addLong(r.eventId());
-    return gate.run(pool -> pool.preparedQuery(Sql.INSERT_AUDIT).execute(args).mapEmpty());
-  }
-
-  @Override
   public Future<Void> appendAll(List<AuditRecord> records) {
     int n = records.size();
     String[][] text = new String[6][n];

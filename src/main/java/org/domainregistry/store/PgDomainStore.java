@@ -39,6 +39,13 @@ public final class PgDomainStore implements DomainStore {
 
   @Override
   public Future<WriteResult> insert(String domain, String hostType) {
+    return gate.statement(pool -> pool.preparedQuery(Sql.INSERT_DOMAIN_WITH_EVENT).execute(Tuple.of(domain, hostType)))
+        .compose(rows -> rows.size() == 1 ? Future.succeededFuture(new WriteResult(rows.iterator().next().getLong("id")))
+            : insertOverExisting(domain, hostType));
+  }
+
+  /** The insert of a domain found existing: unchanged when it is the same, else the conflict. */
+  private Future<WriteResult> insertOverExisting(String domain, String hostType) {
     return gate.transaction(conn -> conn.preparedQuery(Sql.INSERT_DOMAIN).execute(Tuple.of(domain, hostType))
         .compose(rows -> rows.rowCount() == 1
             ? DomainRows.appendEvent(conn, domain)
@@ -129,7 +136,7 @@ public final class PgDomainStore implements DomainStore {
 
   @Override
   public Future<EventBounds> eventBounds() {
-    return gate.run(pool -> pool.query(Sql.EVENT_BOUNDS).execute().map(rows -> EventBounds.read(rows.iterator().next())));
+    return gate.run(PgEventBounds::read);
   }
 
   @Override

@@ -32,6 +32,22 @@ final class PgGate {
     return statements.apply(pool).recover(failure -> Future.failedFuture(DbFailures.translate(failure)));
   }
 
+  /**
+   * One statement on the pool (a transaction of its own), run again when a gap filler took its
+   * event id, as {@link #transaction} does.
+   */
+  <T> Future<T> statement(Function<Pool, Future<T>> statement) {
+    if (!open) {
+      return Future.failedFuture(DomainError.DB_UNAVAILABLE.exception());
+    }
+    return retried(statement, 1).recover(failure -> Future.failedFuture(DbFailures.translate(failure)));
+  }
+
+  private <T> Future<T> retried(Function<Pool, Future<T>> statement, int attempt) {
+    return statement.apply(pool).recover(failure -> attempt < WRITE_ATTEMPTS && DbFailures.isEventIdTaken(failure)
+        ? retried(statement, attempt + 1) : Future.failedFuture(failure));
+  }
+
   /** Work in one transaction. */
   <T> Future<T> transaction(Function<SqlConnection, Future<T>> work) {
     if (!open) {

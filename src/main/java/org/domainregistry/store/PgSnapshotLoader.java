@@ -4,16 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.domainregistry.registry.DomainStatus;
 
 /**
- * Full load of the enabled domains from one REPEATABLE READ snapshot, page by page ordered by
- * id, so that no page is held longer than it takes to hand it on. Each page is asked for from the
- * callback of the one before, so the stack stays flat however many pages there are.
+ * Full load of the enabled domains from one REPEATABLE READ snapshot through one cursor, fetched
+ * {@code pageSize} rows at a time and handed on page by page, so that no more than a page is held
+ * and the table is scanned once (paging by {@code id > last ORDER BY id LIMIT n} walked the index
+ * and paid a parse and a round trip per page: README "Benchmarks").
  */
 final class PgSnapshotLoader {
   /** How far below the snapshot's highest event id in-flight ids are looked for. */
@@ -29,33 +32,64 @@ final class PgSnapshotLoader {
               .compose(ids -> {
                 List<Long> recent = new ArrayList<>(ids.size());
                 ids.forEach(row -> recent.add(row.getLong("id")));
-                Promise<Long> loaded = Promise.promise();
-                nextPage(conn, 0, pageSize, sink, 0, loaded);
-                return loaded.future().map(count -> new Snapshot(bounds.maxId(), windowStart, recent, count));
+                return stream(conn, pageSize, sink)
+                    .map(count -> new Snapshot(bounds.maxId(), windowStart, recent, count));
               });
         }));
   }
 
-  private static void nextPage(SqlConnection conn, long afterId, int pageSize, Consumer<List<StoredDomain>> sink,
-                               long loaded, Promise<Long> done) {
-    conn.preparedQuery(Sql.ENABLED_PAGE).execute(Tuple.of(afterId, pageSize)).onFailure(done::fail).onSuccess(rows -> {
-      List<StoredDomain> page = new ArrayList<>(rows.size());
-      long lastId = afterId;
-      for (Row row : rows) {
-        page.add(DomainRows.toDomain(row));
-        lastId = row.getLong("id");
-      }
+  private static Future<Long> stream(SqlConnection conn, int pageSize, Consumer<List<StoredDomain>> sink) {
+    return conn.prepare(Sql.ENABLED_DOMAINS).compose(statement -> {
+      Promise<Long> done = Promise.promise();
+      new Pages(statement.createStream(pageSize), pageSize, sink, done).start();
+      return done.future().andThen(x -> statement.close());
+    });
+  }
+
+  /** The rows of one cursor gathered into pages for the sink. */
+  private static final class Pages {
+    private final RowStream<Row> rows;
+    private final int pageSize;
+    private final Consumer<List<StoredDomain>> sink;
+    private final Promise<Long> done;
+    private List<StoredDomain> page;
+    private long count;
+
+    Pages(RowStream<Row> rows, int pageSize, Consumer<List<StoredDomain>> sink,
+          Promise<Long> done) {
+      this.rows = rows;
+      this.pageSize = pageSize;
+      this.sink = sink;
+      this.done = done;
+      this.page = new ArrayList<>(pageSize);
+    }
+
+    void start() {
+      rows.exceptionHandler(done::tryFail);
+      rows.endHandler(x -> {
+        if (hand()) {
+          done.tryComplete(count);
+        }
+      });
+      rows.handler(row -> {
+        page.add(new StoredDomain(row.getString(0), row.getString(1), DomainStatus.ofStoredCode(row.getShort(2))));
+        if (page.size() == pageSize && !hand()) {
+          rows.close();
+        }
+      });
+    }
+
+    /** Hands the page on; false (and the load failed) when the sink threw. */
+    private boolean hand() {
       try {
         sink.accept(page);
+        count += page.size();
+        page = new ArrayList<>(pageSize);
+        return true;
       } catch (RuntimeException e) {
-        done.fail(e);
-        return;
+        done.tryFail(e);
+        return false;
       }
-      if (page.size() < pageSize) {
-        done.complete(loaded + page.size());
-      } else {
-        nextPage(conn, lastId, pageSize, sink, loaded + page.size(), done);
-      }
-    });
+    }
   }
 }

@@ -17,6 +17,13 @@ final class Sql {
   static final String INSERT_DOMAIN =
       "INSERT INTO domain_settings (domain, host_type, status) VALUES ($1, $2, 1) "
           + "ON CONFLICT (domain) DO NOTHING";
+  /**
+   * {@link #INSERT_DOMAIN} and its event in one statement (one round trip, atomic): answers the
+   * event id, or no row when the domain exists.
+   */
+  static final String INSERT_DOMAIN_WITH_EVENT =
+      "WITH created AS (" + INSERT_DOMAIN + " RETURNING domain) "
+          + "INSERT INTO domain_events (domain) SELECT domain FROM created RETURNING id";
   static final String SELECT_DOMAIN =
       "SELECT domain, host_type, status FROM domain_settings WHERE domain = $1";
   static final String SELECT_DOMAINS =
@@ -48,14 +55,22 @@ final class Sql {
   static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   static final String RECENT_EVENT_IDS =
       "SELECT id FROM domain_events WHERE id > $1 ORDER BY id";
-  static final String ENABLED_PAGE =
-      "SELECT id, domain, host_type, status FROM domain_settings "
-          + "WHERE status = 1 AND id > $1 ORDER BY id LIMIT $2";
+  /** Read through one cursor, in no particular order: a sequential scan, no index walk (README "Benchmarks"). */
+  static final String ENABLED_DOMAINS =
+      "SELECT domain, host_type, status FROM domain_settings WHERE status = 1";
 
+  /**
+   * Events after $1 and the gap ids $2, with each domain's current state. The two index ranges are
+   * read apart ({@code id > $1 OR id = ANY($2)} makes PostgreSQL walk the index from the first id,
+   * O(table) per poll), and the settings looked up per event ({@code LIMIT 1} keeps the planner
+   * from hashing the whole settings table for a page).
+   */
   static final String EVENTS_AFTER =
-      "SELECT e.id, e.domain, s.host_type, s.status FROM domain_events e "
-          + "LEFT JOIN domain_settings s ON s.domain = e.domain "
-          + "WHERE e.id > $1 OR e.id = ANY($2) ORDER BY e.id LIMIT $3";
+      "SELECT e.id, e.domain, s.host_type, s.status FROM ("
+          + "(SELECT id, domain FROM domain_events WHERE id > $1 ORDER BY id LIMIT $3) UNION ALL "
+          + "(SELECT id, domain FROM domain_events WHERE id = ANY($2) AND id <= $1) ORDER BY id LIMIT $3) e "
+          + "LEFT JOIN LATERAL (SELECT host_type, status FROM domain_settings WHERE domain = e.domain LIMIT 1) s "
+          + "ON true ORDER BY e.id";
   /** How long plugging a gap may wait for the transaction holding that id before trying later. */
   static final String GAP_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
   /** Waits for a transaction holding the id, then either finds the real event or takes the id. */
@@ -71,12 +86,27 @@ final class Sql {
           + "RETURNING (SELECT COUNT(*) FROM deleted) AS deleted";
   /**
    * Where the events table stands: the oldest and newest kept id, the last id the sequence handed
-   * out (an id above it is not issued yet) and the highest id the cleaner deleted.
+   * out (an id above it is not issued yet) and the highest id the cleaner deleted. A cleaned mark
+   * above both the newest id and the sequence means ids went back (TRUNCATE ... RESTART IDENTITY, a
+   * restore): it counts as 0, and {@code stale_cleaned} gives it so that it can be reset.
    */
   static final String EVENT_BOUNDS =
-      "SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(MAX(id), 0) AS max_id, COALESCE(pg_sequence_last_value("
+      "SELECT min_id, max_id, last_issued, CASE WHEN mark > GREATEST(max_id, last_issued) THEN 0 ELSE mark END "
+          + "AS cleaned_through, CASE WHEN mark > GREATEST(max_id, last_issued) THEN mark ELSE 0 END AS stale_cleaned "
+          + "FROM (SELECT COALESCE(MIN(id), 0) AS min_id, COALESCE(MAX(id), 0) AS max_id, COALESCE(pg_sequence_last_value("
           + "pg_get_serial_sequence('domain_events', 'id')::regclass), MAX(id), 0) AS last_issued, "
-          + CLEANED_BELOW + " AS cleaned_through FROM domain_events";
+          + CLEANED_BELOW + " AS mark FROM domain_events) b";
+  /** Resets a cleaned mark left above the ids after they went back ($1: the stale mark). */
+  static final String RESET_STALE_CLEANED =
+      "UPDATE domain_registry_meta SET value = 0 WHERE name = 'events_cleaned_through' AND value = $1";
+
+  /** The events id sequence and its CACHE (more than 1 lets idle sessions hold ids that gap plugging would take). */
+  static final String EVENT_SEQUENCE_CACHE =
+      "SELECT s.seqrelid::regclass::text AS name, s.seqcache AS cache FROM pg_sequence s "
+          + "WHERE s.seqrelid = pg_get_serial_sequence('domain_events', 'id')::regclass";
+  static final String EVENT_SEQUENCE_CACHE_ONE =
+      "DO $$ BEGIN EXECUTE format('ALTER SEQUENCE %s CACHE 1', "
+          + "pg_get_serial_sequence('domain_events', 'id')::regclass); END $$";
 
   static final String SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(7250001)";
   /** Migrations may wait for another node's and build indexes on large tables: no statement timeout. */
@@ -134,20 +164,34 @@ final class Sql {
       "UPDATE domain_removal_jobs SET handlers_done = $3, handlers_total = $4 WHERE domain = $1 AND locked_by = $2";
   static final String DELETE_OWNED_JOB = "DELETE FROM domain_removal_jobs WHERE domain = $1 AND locked_by = $2";
 
+  /**
+   * Registers handler $1 (host types $2, priority $3, definition shared by all its addresses) at
+   * address $4, or renews that address's heartbeat. {@code address} of the name row is the last
+   * address registered, kept for nodes of earlier versions.
+   */
   static final String UPSERT_HANDLER =
-      "INSERT INTO domain_cleanup_handlers (name, host_types, priority, address) VALUES ($1, $2, $3, $4) "
+      "WITH h AS (INSERT INTO domain_cleanup_handlers (name, host_types, priority, address) VALUES ($1, $2, $3, $4) "
           + "ON CONFLICT (name) DO UPDATE SET host_types = EXCLUDED.host_types, priority = EXCLUDED.priority, "
-          + "address = EXCLUDED.address, registered_at = now()";
-  static final String DELETE_HANDLER = "DELETE FROM domain_cleanup_handlers WHERE name = $1";
-  static final String DELETE_HANDLER_AT = "DELETE FROM domain_cleanup_handlers WHERE name = $1 AND address = $2";
-  /** Handlers of one host type ($1), or all when $1 is null, in the order they run. */
+          + "address = EXCLUDED.address RETURNING name) "
+          + "INSERT INTO domain_cleanup_handler_addresses (name, address) SELECT name, $4 FROM h "
+          + "ON CONFLICT (name, address) DO UPDATE SET heartbeat_at = now() RETURNING (xmax = 0) AS added";
+  static final String DELETE_HANDLER = "DELETE FROM domain_cleanup_handler_addresses WHERE name = $1";
+  static final String DELETE_HANDLER_AT =
+      "DELETE FROM domain_cleanup_handler_addresses WHERE name = $1 AND address = $2";
+  /** Ends the registrations whose last heartbeat is more than $1 seconds old. */
+  static final String EXPIRE_HANDLERS =
+      "DELETE FROM domain_cleanup_handler_addresses WHERE heartbeat_at < now() - make_interval(secs => $1::float8) "
+          + "RETURNING name, address";
+  /**
+   * Handlers of one host type ($1), or all when $1 is null, one row per address: in the order
+   * they run, a name's addresses latest heartbeat first.
+   */
   static final String SELECT_HANDLERS =
-      "SELECT name, host_types, priority, address FROM domain_cleanup_handlers "
-          + "WHERE $1::text IS NULL OR $1::text = ANY(host_types) ORDER BY priority, name COLLATE \"C\"";
+      "SELECT h.name, h.host_types, h.priority, a.address FROM domain_cleanup_handlers h "
+          + "JOIN domain_cleanup_handler_addresses a ON a.name = h.name "
+          + "WHERE $1::text IS NULL OR $1::text = ANY(h.host_types) "
+          + "ORDER BY h.priority, h.name COLLATE \"C\", a.heartbeat_at DESC, a.address COLLATE \"C\"";
 
-  static final String INSERT_AUDIT =
-      "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
-          + "VALUES ($1, $2, $3, $4, $5, $6, $7)";
   /** A keyset page of the audit log: id above $1, of domain $2 and caller $3 when given. */
   static final String AUDIT_PAGE =
       "SELECT id, at, caller, node, operation, domain, host_type, result, event_id FROM domain_audit "
@@ -165,7 +209,7 @@ final class Sql {
   /** A page of every domain, any status, by id. */
   static final String ALL_PAGE =
       "SELECT id, domain, host_type, status FROM domain_settings WHERE id > $1 ORDER BY id LIMIT $2";
-  /** {@link #INSERT_AUDIT} of many rows, one array per column. */
+  /** Audit rows, one array per column. */
   static final String INSERT_AUDITS =
       "INSERT INTO domain_audit (caller, node, operation, domain, host_type, result, event_id) "
           + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])";

@@ -43,9 +43,19 @@ public final class ClusterSync {
    */
   public Future<Void> awaitAllApplied(Duration timeout) {
     long eventId = status.maxSeenEventId();
+    return unconfirmed(timeout).compose(laggards -> laggards.isEmpty() ? Future.<Void>succeededFuture()
+        : Future.failedFuture(DomainError.TIMEOUT.exception("Event " + eventId + " not applied within "
+            + timeout.toMillis() + " ms on nodes: " + String.join(", ", laggards))));
+  }
+
+  /**
+   * Asks every live node to confirm it has applied every event this node has applied; answers,
+   * after at most {@code timeout}, the nodes that did not confirm (empty when all did).
+   */
+  public Future<List<String>> unconfirmed(Duration timeout) {
     long millis = Math.max(1, timeout.toMillis());
-    JsonObject request = new JsonObject().put("up_to", eventId).put("except", new JsonArray(status.gapIds()))
-        .put("timeout_ms", millis);
+    JsonObject request = new JsonObject().put("up_to", status.maxSeenEventId())
+        .put("except", new JsonArray(status.gapIds())).put("timeout_ms", millis);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(millis);
     List<String> nodes = liveNodes();
     List<Future<Object>> replies = new ArrayList<>();
@@ -53,15 +63,14 @@ public final class ClusterSync {
       replies.add(vertx.eventBus().request(SyncAddresses.nodeAwaitApplied(node), request, options).map(x -> null)
           .recover(ClusterSync::leftOrStarting));
     }
-    return Future.join(replies).<Void>mapEmpty().recover(x -> {
+    return Future.join(replies).otherwiseEmpty().map(x -> {
       List<String> laggards = new ArrayList<>();
       for (int i = 0; i < nodes.size(); i++) {
         if (replies.get(i).failed()) {
           laggards.add(nodes.get(i));
         }
       }
-      return Future.failedFuture(DomainError.TIMEOUT.exception("Event " + eventId + " not applied within "
-          + timeout.toMillis() + " ms on nodes: " + String.join(", ", laggards)));
+      return laggards;
     });
   }
 

@@ -7,12 +7,12 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
@@ -35,21 +35,32 @@ public final class EventPollVerticle extends VerticleBase {
   private final GapPlugger gaps;
   private final AppliedWaiters waiters = new AppliedWaiters();
   private final PollBackoff backoff;
-  private final Clock clock = Clock.systemUTC();
+  /** Durations (backoff, pauses, gap ages, outage length) are timed by this, never by the time of day. */
+  private static final LongSupplier MONOTONIC_MILLIS = () -> System.nanoTime() / 1_000_000;
+  private final Clock clock;
   private Future<Void> currentPoll = Future.succeededFuture();
   private boolean polling;
   private boolean pollAgain;
   private boolean waiterRetryPending;
   private long pollsStarted;
+  private long outageStartedMillis;
 
   /** The event poll of node {@code nodeId}, keeping {@code registry} in step with {@code store}. */
   public EventPollVerticle(NodeConfig.Sync config, DomainRegistry registry, DomainStore store, SyncStatus status,
                            String nodeId) {
+    this(config, registry, store, status, nodeId, Clock.systemUTC());
+  }
+
+  /** The same, telling the time of day (reported, never used to time anything) by {@code clock}. */
+  EventPollVerticle(NodeConfig.Sync config, DomainRegistry registry, DomainStore store, SyncStatus status,
+                    String nodeId, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.status = status;
     this.nodeId = nodeId;
-    this.poller = new EventPoller(store, registry, status, config.pageSize(), config.pollIntervalMs(), clock);
-    this.gaps = new GapPlugger(store, () -> System.nanoTime() / 1_000_000);
+    this.poller = new EventPoller(store, registry, status, config.pageSize(), config.pollIntervalMs(), clock,
+        MONOTONIC_MILLIS);
+    this.gaps = new GapPlugger(store, MONOTONIC_MILLIS);
     this.backoff = new PollBackoff(config.pollIntervalMs());
   }
 
@@ -83,7 +94,7 @@ public final class EventPollVerticle extends VerticleBase {
   }
 
   private void requestPoll() {
-    if (!backoff.allows(clock.millis())) {
+    if (!backoff.allows(MONOTONIC_MILLIS.getAsLong())) {
       return;
     }
     if (polling) {
@@ -101,7 +112,7 @@ public final class EventPollVerticle extends VerticleBase {
       polling = false;
       if (result.succeeded()) {
         recovered(staleSince);
-        gaps.plug(poller.gapsNoticedBefore(clock.millis() - config.gapFillDelayMs()), this::requestPoll,
+        gaps.plug(poller.gapsNoticedBefore(MONOTONIC_MILLIS.getAsLong() - config.gapFillDelayMs()), this::requestPoll,
             poller::reloadOnNextPoll);
       } else {
         failed(result.cause());
@@ -176,7 +187,8 @@ public final class EventPollVerticle extends VerticleBase {
   }
 
   private void recovered(Instant staleSince) {
-    if (staleSince != null && Duration.between(staleSince, clock.instant()).toSeconds() >= config.eventMaxAgeS()) {
+    if (staleSince != null
+        && MONOTONIC_MILLIS.getAsLong() - outageStartedMillis >= config.eventMaxAgeS() * 1000) {
       LOG.warn("Database was unreachable longer than events are kept ({} s): full reload", config.eventMaxAgeS());
       poller.reloadOnNextPoll();
       pollAgain = true;
@@ -189,8 +201,9 @@ public final class EventPollVerticle extends VerticleBase {
   }
 
   private void failed(Throwable cause) {
-    backoff.failed(clock.millis());
+    backoff.failed(MONOTONIC_MILLIS.getAsLong());
     if (status.recordFailure(clock.instant())) {
+      outageStartedMillis = MONOTONIC_MILLIS.getAsLong();
       LOG.warn("Database unreachable, serving the last registry (stale since {}): {}",
           status.staleSince(), cause.getMessage());
     }

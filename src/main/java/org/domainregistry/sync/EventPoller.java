@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.registry.RegistryReload;
 import org.domainregistry.store.DomainEvent;
@@ -31,6 +32,7 @@ public final class EventPoller {
   private final SyncStatus status;
   private final int pageSize;
   private final Clock clock;
+  private final LongSupplier monotonicMillis;
   private final EventCursor cursor = new EventCursor();
   private final Map<String, Long> recheck = new HashMap<>();
   private final long boundsCheckMillis;
@@ -40,9 +42,12 @@ public final class EventPoller {
   /**
    * @param boundsCheckMillis how often a poll also checks the events table's bounds (whether this
    *     node fell behind the cleaner); polls in between only read new events
+   * @param clock the time of day, only reported (last poll)
+   * @param monotonicMillis what times durations (bounds checks, gap ages), unmoved by clock steps
    */
   public EventPoller(DomainStore store, DomainRegistry registry, SyncStatus status, int pageSize,
-                     long boundsCheckMillis, Clock clock) {
+                     long boundsCheckMillis, Clock clock, LongSupplier monotonicMillis) {
+    this.monotonicMillis = monotonicMillis;
     this.boundsCheckMillis = boundsCheckMillis;
     this.store = store;
     this.registry = registry;
@@ -59,7 +64,7 @@ public final class EventPoller {
   public Future<Void> poll() {
     Future<Void> start = reloadNeeded ? fullLoad() : recheckDomains();
     Future<Void> applied = start.compose(x -> applyEvents());
-    return applied.compose(x -> cursor.gaps().isEmpty() && clock.millis() - lastBoundsCheck < boundsCheckMillis
+    return applied.compose(x -> cursor.gaps().isEmpty() && monotonicMillis.getAsLong() - lastBoundsCheck < boundsCheckMillis
         ? recordPollWithoutBounds()
         : checkBoundsAfterPoll());
   }
@@ -72,7 +77,7 @@ public final class EventPoller {
   /** Whether this node fell behind the event cleaner: then a full reload, at once. */
   private Future<Void> checkBoundsAfterPoll() {
     return store.eventBounds().compose(bounds -> {
-      lastBoundsCheck = clock.millis();
+      lastBoundsCheck = monotonicMillis.getAsLong();
       if (isBehind(bounds)) {
         reloadNeeded = true;
         return poll();
@@ -117,18 +122,19 @@ public final class EventPoller {
   private Future<Void> fullLoad() {
     boolean firstLoad = !status.loaded();
     RegistryReload reload = registry.startReload();
-    long started = clock.millis();
+    long started = monotonicMillis.getAsLong();
     return store.loadEnabled(pageSize, page -> {
       for (StoredDomain domain : page) {
         reload.put(domain.domain(), domain.hostType());
       }
     }).map(snapshot -> {
       reload.finish(snapshot.maxEventId());
-      cursor.resetToSnapshot(snapshot.maxEventId(), snapshot.windowStart(), snapshot.recentEventIds(), clock.millis());
+      cursor.resetToSnapshot(snapshot.maxEventId(), snapshot.windowStart(), snapshot.recentEventIds(),
+          monotonicMillis.getAsLong());
       reloadNeeded = false;
       status.recordLoad();
       status.recordApplied(cursor);
-      logLoad(firstLoad, snapshot, clock.millis() - started);
+      logLoad(firstLoad, snapshot, monotonicMillis.getAsLong() - started);
       return null;
     });
   }
@@ -149,13 +155,14 @@ public final class EventPoller {
 
   private Future<Void> applyEvents() {
     return store.eventsAfter(cursor.maxSeen(), cursor.gaps(), pageSize).compose(events -> {
-      long now = clock.millis();
+      long now = monotonicMillis.getAsLong();
       for (DomainEvent event : events) {
         if (!cursor.record(event.id(), event.domain(), now)) {
           LOG.warn("Event ids jumped from {} to {}: too many to track one by one; full reload",
               cursor.maxSeen(), event.id());
           return fullLoad().compose(x -> applyEvents());
         }
+        status.advanceApplied(cursor.applied());
         if (!event.isDummy()) {
           applier.apply(event);
         }

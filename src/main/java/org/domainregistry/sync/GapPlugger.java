@@ -26,7 +26,7 @@ final class GapPlugger {
   private long pauseMs;
   private long quietUntil;
 
-  /** Plugs gaps in {@code store}, timing its pauses by {@code clockMillis}. */
+  /** Plugs gaps in {@code store}, timing its pauses by {@code clockMillis} (a monotonic clock, not the time of day). */
   GapPlugger(DomainStore store, LongSupplier clockMillis) {
     this.store = store;
     this.clockMillis = clockMillis;

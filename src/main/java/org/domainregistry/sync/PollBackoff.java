@@ -14,7 +14,7 @@ final class PollBackoff {
     this.intervalMs = intervalMs;
   }
 
-  /** True when a poll may run now. */
+  /** True when a poll may run now ({@code nowMillis} and all times here: a monotonic clock, never the time of day). */
   boolean allows(long nowMillis) {
     return nowMillis >= nextAttemptAt;
   }

@@ -144,6 +144,14 @@ public final class SyncStatus {
    * Publishes the cursor as soon as a page of events is applied, so that nothing the registry
    * already serves (an acknowledged write included) is reported as not applied yet.
    */
+  /**
+   * The applied id as soon as the cursor counts an event, before the registry shows it, so that
+   * {@code /api/sync}, read on another thread, is never behind what lookups already serve.
+   */
+  void advanceApplied(long applied) {
+    appliedEventId = applied;
+  }
+
   void recordApplied(EventCursor cursor) {
     appliedEventId = cursor.applied();
     maxSeenEventId = cursor.maxSeen();

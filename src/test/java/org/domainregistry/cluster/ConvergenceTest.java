@@ -97,7 +97,7 @@ class ConvergenceTest {
     String hostType = HOST_TYPES.get(random.nextInt(HOST_TYPES.size()));
     return switch (random.nextInt(4)) {
       case 0 -> service.insert(domain, hostType);
-      case 1 -> service.remove(domain, hostType);
+      case 1 -> service.remove(domain, hostType).mapEmpty();
       case 2 -> service.setEnabled(domain, true);
       default -> service.setEnabled(domain, false);
     };

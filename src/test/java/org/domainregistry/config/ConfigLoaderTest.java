@@ -37,7 +37,7 @@ class ConfigLoaderTest {
     assertThat(config.cluster()).isEqualTo(
         new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701"),
             "members", Optional.empty(), 0, Optional.empty()));
-    assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(10_000, 30_000, 1_000, 1_000, 300_000));
+    assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(10_000, 30_000, 1_000, 1_000, 300_000, 600_000, 1_000));
   }
 
   @Test
@@ -106,7 +106,7 @@ class ConfigLoaderTest {
         Map.entry("localhost", "localhost"), Map.entry("xn--bcher-kva.example", "dummy auth"));
     assertThat(config.hostTypes()).containsExactly("type1", "dummy auth");
     assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(250, 500, 60, 600, 0, 2000));
-    assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(500, 2000, 100, 50, 60_000));
+    assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(500, 2000, 100, 50, 60_000, 600_000, 1_000));
     assertThat(config.admin()).contains(new NodeConfig.Admin("root", "12345"));
     assertThat(config.cluster()).isEqualTo(new NodeConfig.Cluster(true, "test-cluster", "10.0.0.1", 5801,
         List.of("10.0.0.1:5801", "10.0.0.2:5801"), "members", Optional.empty(), 0, Optional.empty()));

@@ -8,19 +8,25 @@ import static org.domainregistry.removal.RemovalChecks.refusal;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.domainregistry.bus.Addresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
+import org.domainregistry.sync.SyncAddresses;
 import org.domainregistry.support.Await;
+import org.domainregistry.support.DroppedMessages;
+import org.domainregistry.support.RestClient;
 import org.domainregistry.support.SiblingService;
 import org.domainregistry.support.SiblingService.ScriptedHandler;
 import org.domainregistry.support.TestCluster;
@@ -38,7 +44,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CleanupHandlerClusterTest {
   private static final long HANDLER_TIMEOUT_MS = 1_000;
+  private static final long HEARTBEAT_TIMEOUT_MS = 6 * SiblingService.HEARTBEAT_MS;
   private static final Duration DEADLINE = Duration.ofSeconds(15);
+  private static final String UNCONFIRMED_HEADER = "X-Unconfirmed-Nodes";
   private String db;
   private TestCluster cluster;
   private SiblingService sibling;
@@ -48,9 +56,9 @@ class CleanupHandlerClusterTest {
     db = TestDatabase.createDatabase();
     cluster = new TestCluster(db, 3).start(Map.of(
         "host_types", List.of("order", "retry", "timeout", "remote", "concurrent", "concurrent-fail", "none",
-            "left", "replaced", "java"),
+            "left", "replaced", "java", "restart", "shared", "partition"),
         "removal", Map.of("handler_timeout_ms", HANDLER_TIMEOUT_MS, "retry_base_ms", 600_000,
-            "retry_max_ms", 600_000)));
+            "retry_max_ms", 600_000, "handler_heartbeat_timeout_ms", HEARTBEAT_TIMEOUT_MS)));
     sibling = new SiblingService(cluster.joinSibling());
   }
 
@@ -199,32 +207,96 @@ class CleanupHandlerClusterTest {
   }
 
   @Test
-  void aHandlerWhoseServiceLeftTheClusterIsSkippedAndUnregistered() {
+  void aHandlerWhoseConsumerIsGoneFailsTheRemovalUntilItIsBack() {
+    sibling.register("restart-first", List.of("restart"), 1);
+    ScriptedHandler restarting = sibling.register("restart-mam", List.of("restart"), 2);
+    restarting.leave();
+    insert("restart.example", "restart");
+
+    DomainException failure = refusal(node(0).service().remove("restart.example", "restart"));
+
+    assertThat(failure.error()).isEqualTo(DomainError.CLEANUP_FAILED);
+    assertThat(failure.getMessage()).startsWith("Cleanup handler restart-mam failed: no consumer at ");
+    assertDeleting(db, "restart.example", cluster.nodes());
+    assertThat(Await.result(node(1).service().details("restart.example")).removal())
+        .hasValueSatisfying(progress -> assertThat(progress.attempts()).isEqualTo(1));
+    assertThat(handlerNames("restart")).containsExactly("restart-first", "restart-mam");
+
+    restarting.rejoin();
+    Await.result(node(1).service().remove("restart.example", "restart"));
+
+    assertThat(sibling.callsFor("restart.example")).containsExactly("restart-first", "restart-first", "restart-mam");
+    assertGone(db, "restart.example", cluster.nodes());
+  }
+
+  @Test
+  void aHandlerNameServedByTwoNodesKeepsServingWhenOneOfThemUnregistersItsAddress() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    List<CleanupRegistration> registrations = List.of(1, 2).stream().map(index -> Await.result(
+        node(index).service().registerCleanupHandler("shared-quota", List.of("shared"), 0, (domain, hostType) -> {
+          calls.add(index + " " + domain);
+          return Future.succeededFuture();
+        }))).toList();
+    assertThat(handlerAddresses("shared"))
+        .containsExactlyInAnyOrderElementsOf(registrations.stream().map(CleanupRegistration::address).toList());
+
+    Await.result(registrations.get(1).unregister());
+    insert("shared.example", "shared");
+    Await.result(node(0).service().remove("shared.example", "shared"));
+
+    assertThat(calls).containsExactly("1 shared.example");
+    assertGone(db, "shared.example", cluster.nodes());
+    assertThat(handlerAddresses("shared")).containsExactly(registrations.get(0).address());
+  }
+
+  @Test
+  void aRegistrationWhoseOwnerStoppedHeartbeatingEndsAfterTheTimeout() {
     Vertx departing = cluster.joinSibling();
     new SiblingService(departing).register("left-gone", List.of("left"), 1);
     sibling.register("left-stays", List.of("left"), 2);
-    ScriptedHandler unplugged = sibling.register("left-unplugged", List.of("left"), 3);
     Await.result(departing.close());
-    unplugged.leave();
     insert("left.example", "left");
 
+    DomainException failure = refusal(node(0).service().remove("left.example", "left"));
+    assertThat(failure.getMessage()).startsWith("Cleanup handler left-gone failed: no consumer at ");
+    assertDeleting(db, "left.example", cluster.nodes());
+
+    Await.until("the registration to expire", DEADLINE, () -> handlerNames("left").equals(List.of("left-stays")));
     Await.result(node(0).service().remove("left.example", "left"));
 
     assertThat(sibling.callsFor("left.example")).containsExactly("left-stays");
     assertGone(db, "left.example", cluster.nodes());
-    assertThat(handlerNames("left")).containsExactly("left-stays");
   }
 
   @Test
-  void registeringTheSameNameAgainReplacesTheHandler() {
+  void registeringTheSameNameAtAnotherAddressAddsItAndTheHandlerStillRunsOnce() {
     ScriptedHandler first = sibling.register("replaced-handler", List.of("replaced"), 5);
-    sibling.register("replaced-handler", List.of("replaced"), 5);
+    ScriptedHandler second = sibling.register("replaced-handler", List.of("replaced"), 5);
     insert("replaced.example", "replaced");
 
     Await.result(node(0).service().remove("replaced.example", "replaced"));
 
     assertThat(sibling.callsFor("replaced.example")).containsExactly("replaced-handler");
-    assertThat(handlerAddresses("replaced")).doesNotContain(first.address()).hasSize(1);
+    assertThat(handlerAddresses("replaced")).containsExactlyInAnyOrder(first.address(), second.address());
+  }
+
+  @Test
+  void aRemovalWaitsForANodeItCannotReachNoLongerThanThePollAndNamesIt() {
+    Node deaf = cluster.node(2);
+    insert("partition.example", "partition");
+    try (DroppedMessages cutOff = new DroppedMessages(deaf.vertx().eventBus(),
+        Set.of(SyncAddresses.nodeAwaitApplied(deaf.nodeId())), 1.0, 1)) {
+      HttpResponse<Buffer> reply = RestClient.of(node(0)).delete(RestClient.domainPath("partition.example"),
+          new JsonObject().put("host_type", "partition"));
+
+      RestClient.noContent(reply, 204);
+      assertThat(reply.getHeader(UNCONFIRMED_HEADER)).isEqualTo(deaf.nodeId());
+      assertThat(cutOff.dropped()).isPositive();
+    }
+    assertGone(db, "partition.example", cluster.nodes());
+    HttpResponse<Buffer> healthy = RestClient.of(node(0)).delete(RestClient.domainPath("partition.example"),
+        new JsonObject().put("host_type", "partition"));
+    assertThat(healthy.getHeader(UNCONFIRMED_HEADER)).isNull();
   }
 
   @Test
@@ -232,8 +304,8 @@ class CleanupHandlerClusterTest {
     ScriptedHandler slow = sibling.register("concurrent-slow", List.of("concurrent"), 0).hang();
     insert("race.example", "concurrent");
 
-    Future<Void> first = node(0).service().remove("race.example", "concurrent");
-    Future<Void> second = node(1).service().remove("race.example", "concurrent");
+    Future<?> first = node(0).service().remove("race.example", "concurrent");
+    Future<?> second = node(1).service().remove("race.example", "concurrent");
     Await.until("the handler to be called", DEADLINE, () -> !sibling.callsFor("race.example").isEmpty());
     slow.release();
 
@@ -248,12 +320,12 @@ class CleanupHandlerClusterTest {
     ScriptedHandler broken = sibling.register("concurrent-broken", List.of("concurrent-fail"), 0).hang();
     insert("race-fail.example", "concurrent-fail");
 
-    Future<Void> first = node(0).service().remove("race-fail.example", "concurrent-fail");
-    Future<Void> second = node(2).service().remove("race-fail.example", "concurrent-fail");
+    Future<?> first = node(0).service().remove("race-fail.example", "concurrent-fail");
+    Future<?> second = node(2).service().remove("race-fail.example", "concurrent-fail");
     Await.until("the handler to be called", DEADLINE, () -> !sibling.callsFor("race-fail.example").isEmpty());
     broken.fail("mailbox locked");
 
-    for (Future<Void> removal : List.of(first, second)) {
+    for (Future<?> removal : List.of(first, second)) {
       DomainException failure = refusal(removal);
       assertThat(failure.error()).isEqualTo(DomainError.CLEANUP_FAILED);
       assertThat(failure.getMessage()).startsWith("Cleanup handler concurrent-broken failed: ");

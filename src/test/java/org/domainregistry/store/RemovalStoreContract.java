@@ -203,6 +203,7 @@ public interface RemovalStoreContract {
     result(cleanupHandlers().register(new CleanupHandler("mam", List.of("type2"), 1, "mam.v2")));
     assertThat(result(cleanupHandlers().handlers(Optional.of("type2")))).containsExactly(
         new CleanupHandler("mam", List.of("type2"), 1, "mam.v2"),
+        new CleanupHandler("mam", List.of("type2"), 1, "mam.cleanup"),
         new CleanupHandler("auth", List.of("type1", "type2"), 10, "auth.cleanup"),
         new CleanupHandler("inbox", List.of("type2"), 20, "inbox.cleanup"));
     assertThat(result(cleanupHandlers().handlers(Optional.of("type3")))).isEmpty();

@@ -30,14 +30,21 @@ public final class NodeProcess implements AutoCloseable {
 
   /** Starts a node process on this YAML config and waits until it is ready. */
   public static NodeProcess start(String yaml, int httpPort, Duration deadline) {
+    return start(yaml, httpPort, deadline, List.of("-Xmx256m"));
+  }
+
+  /** The same with these JVM options (heap, GC, ...) instead of {@code -Xmx256m}. */
+  public static NodeProcess start(String yaml, int httpPort, Duration deadline, List<String> jvmOptions) {
     try {
       Path dir = Files.createTempDirectory("registry-node-");
       Path config = Files.writeString(dir.resolve("node.yaml"), yaml);
       Path log = dir.resolve("node.log");
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-          "-Xmx256m", "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
-          "-cp", System.getProperty("java.class.path"), "org.domainregistry.Main", "--config", config.toString()));
+          "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath()));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.domainregistry.Main",
+          "--config", config.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("DOMAINS_"));
       NodeProcess node = new NodeProcess(builder.start(), httpPort, log);

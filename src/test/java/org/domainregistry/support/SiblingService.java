@@ -41,14 +41,22 @@ public final class SiblingService {
         .map(call -> call.substring(0, call.indexOf(' '))).toList();
   }
 
-  /** Starts a handler consuming {@code address} and registers it over the bus. */
+  /**
+   * Starts a handler consuming {@code address} and registers it over the bus, then registers it
+   * again every {@link #HEARTBEAT_MS} (its heartbeat) for as long as this Vert.x lives.
+   */
   public ScriptedHandler register(String name, List<String> hostTypes, int priority) {
     ScriptedHandler handler = new ScriptedHandler(name, "sibling." + name + "." + System.nanoTime());
     Await.result(handler.start());
-    Await.result(vertx.eventBus().request(Addresses.CLEANUP_REGISTER, new JsonObject().put("name", name)
-        .put("host_types", new JsonArray(hostTypes)).put("priority", priority).put("address", handler.address)));
+    JsonObject registration = new JsonObject().put("name", name).put("host_types", new JsonArray(hostTypes))
+        .put("priority", priority).put("address", handler.address);
+    Await.result(vertx.eventBus().request(Addresses.CLEANUP_REGISTER, registration));
+    vertx.setPeriodic(HEARTBEAT_MS, id -> vertx.eventBus().request(Addresses.CLEANUP_REGISTER, registration));
     return handler;
   }
+
+  /** How often a handler's registration is renewed. */
+  public static final long HEARTBEAT_MS = 1_000;
 
   /** A cleanup handler whose behaviour the test sets; succeeds until told otherwise. */
   public final class ScriptedHandler {
@@ -131,6 +139,11 @@ public final class SiblingService {
     /** Stops consuming, as when its service leaves the cluster, leaving the registration behind. */
     public void leave() {
       Await.result(consumer.unregister());
+    }
+
+    /** Consumes its address again, as when its service is back from a restart. */
+    public void rejoin() {
+      Await.result(start());
     }
   }
 }
