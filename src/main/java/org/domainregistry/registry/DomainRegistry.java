@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 /**
  * The node's in-memory view of the domains it serves: the static pairs from its configuration
@@ -52,7 +51,7 @@ public final class DomainRegistry {
   /** Domains this node saw disabled, so that enabling them again is told as {@code enabled}. */
   private final Set<String> seenDisabled = new HashSet<>();
   /** {@link #hostTypeOf} as a function, made once so that lookups of subdomains allocate no lambda. */
-  private final UnaryOperator<String> parentType = this::hostTypeOf;
+  private final Subdomains.ParentLookup parentType = this::hostTypeOf;
 
   /**
    * Builds a registry holding the static pairs and no dynamic domain. Both arguments are copied,
@@ -75,6 +74,14 @@ public final class DomainRegistry {
   public String hostTypeOf(String domain) {
     String type = dynamicDomains.get(domain);
     return type != null ? type : staticDomains.get(domain);
+  }
+
+  /**
+   * The host type of the static or dynamic domain named {@code name.substring(from)}, or null;
+   * allocates nothing.
+   */
+  String hostTypeOf(String name, int from) {
+    return dynamicDomains.get(name, from);
   }
 
   /**
@@ -108,6 +115,16 @@ public final class DomainRegistry {
    */
   public List<String> domainsByHostType(String hostType) {
     return dynamicDomains.byHostType(hostType);
+  }
+
+  /**
+   * One page of {@link #domainsByHostType}: up to {@code limit} static and dynamic domains of the
+   * host type ordered by name ({@link String#compareTo}) after {@code after} (null: from the first).
+   * Costs two binary searches and the page, whatever the size of the host type; weakly
+   * consistent as {@link #domainsByHostType}. Empty for an unknown host type; unmodifiable.
+   */
+  public List<String> domainsByHostType(String hostType, String after, int limit) {
+    return dynamicDomains.byHostType(hostType, after, limit);
   }
 
   /** The static domain → host type pairs (unmodifiable, in no particular order). */
@@ -212,14 +229,23 @@ public final class DomainRegistry {
   }
 
   /** Starts a full reload; {@link RegistryReload#finish} ends it. */
-  public RegistryReload startReload() {
-    return new RegistryReload(this, dynamicSize() > 0);
+  public synchronized RegistryReload startReload() {
+    boolean empty = dynamicSize() == 0;
+    if (empty) {
+      dynamicDomains.deferIndex(0);
+    }
+    return new RegistryReload(this, !empty);
   }
 
   synchronized Change putQuietly(String domain, String hostType) {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(hostType, "hostType");
     return staticDomains.containsKey(domain) ? Change.IGNORED_STATIC : dynamicDomains.put(domain, hostType);
+  }
+
+  /** Puts the entries of a bulk load in their host types' indexes (see {@link #startReload}). */
+  synchronized void flushIndex() {
+    dynamicDomains.flushIndex();
   }
 
   synchronized void retainQuietly(Predicate<String> keep, BiConsumer<String, String> removed) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * A full reload of a registry's dynamic domains from one snapshot: the loaded domains are put in
  * as they come, and {@link #finish} takes out those not loaded. Listeners hear only the
  * differences, all with the snapshot's event id (known only at the end), then {@code reloaded}.
- * One reload at a time, from one thread.
+ * One reload at a time, from one thread. A reload into an empty registry (the initial load) puts
+ * the domains in their host types' sorted indexes in one batch at the end, not one by one.
  */
 public final class RegistryReload {
   private final DomainRegistry registry;
@@ -36,6 +37,7 @@ public final class RegistryReload {
 
   /** Takes out the dynamic domains the snapshot did not hold, then tells listeners what changed. */
   public void finish(long snapshotEventId) {
+    registry.flushIndex();
     if (loaded != null) {
       registry.retainQuietly(loaded::contains, (domain, hostType) -> differences.add(new String[] {domain, hostType, null}));
     }

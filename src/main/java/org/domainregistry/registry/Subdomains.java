@@ -5,12 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * The subdomain patterns of a registry and the lookup of a name under them (README "Event-bus
  * API", subdomains). Nothing is stored per domain: a name is matched against the patterns'
- * prefixes (longest first) and its parent looked up among the domains, so the heap cost is the
+ * prefixes (longest first) and its parent looked up among the domains in place (no substring), so the heap cost is the
  * patterns themselves, plus the few real domains whose names a pattern could also produce (they
  * win). Reads never lock; writes are serialised by the registry.
  */
@@ -20,6 +19,13 @@ final class Subdomains {
   private volatile SubdomainPattern[] patterns = new SubdomainPattern[0];
   /** Real domains a pattern could also produce: a lookup of these names never looks for a subdomain. */
   private final Set<String> shadowing = ConcurrentHashMap.newKeySet();
+
+  /** The host type of the domain named by the end of a name, found without allocating the parent's name. */
+  @FunctionalInterface
+  interface ParentLookup {
+    /** The host type of the domain named {@code name.substring(from)}, or null. */
+    String hostTypeOf(String name, int from);
+  }
 
   List<SubdomainPattern> all() {
     return List.of(patterns);
@@ -103,7 +109,7 @@ final class Subdomains {
   }
 
   /** The subdomain {@code name} is, given the host type of each would-be parent; null when none. */
-  SubdomainMatch find(String name, UnaryOperator<String> hostTypeOfParent) {
+  SubdomainMatch find(String name, ParentLookup hostTypeOfParent) {
     if (!shadowing.isEmpty() && shadowing.contains(name)) {
       return null;
     }
@@ -113,10 +119,9 @@ final class Subdomains {
           return new SubdomainMatch(name, p.hostTypes().get(0), null, p);
         }
       } else if (p.couldProduce(name)) {
-        String parent = name.substring(p.prefix().length());
-        String hostType = hostTypeOfParent.apply(parent);
+        String hostType = hostTypeOfParent.hostTypeOf(name, p.prefix().length());
         if (hostType != null && p.covers(hostType)) {
-          return new SubdomainMatch(name, hostType, parent, p);
+          return new SubdomainMatch(name, hostType, name.substring(p.prefix().length()), p);
         }
       }
     }

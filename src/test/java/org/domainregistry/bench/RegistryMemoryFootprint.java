@@ -3,20 +3,28 @@ package org.domainregistry.bench;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.registry.RegistryReload;
 
 /**
- * Heap bytes per dynamic domain of a {@link DomainRegistry} filled with 1 000 000 domains, the
- * domain strings included: used heap after full collections, compared with a baseline taken
- * before any of the strings existed. Also splits the figure into the strings, the domain → host
- * type map and the host-type index by building the first two alone.
- * Usage: {@code RegistryMemoryFootprint [domainCount]}.
+ * Heap bytes per dynamic domain of a {@link DomainRegistry} filled with N domains (default
+ * 1 000 000), everything the registry holds included (it keeps no {@code String} per domain): used
+ * heap after full collections, compared with a baseline taken before. For comparison, the same
+ * pairs in a plain {@code ConcurrentHashMap} with their strings, and the strings alone. Then an
+ * initial load (a reload into an empty registry, in random order, as a snapshot's id order is) is
+ * timed, and in the same run lookups of the loaded registry are timed against the ceiling, a bare
+ * {@code ConcurrentHashMap.get} over the same names. Usage: {@code RegistryMemoryFootprint [domainCount]}.
  */
 public final class RegistryMemoryFootprint {
   private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static final int LOOKUPS = 2_000_000;
+  private static final int ROUNDS = 7;
 
   private RegistryMemoryFootprint() {}
 
@@ -29,12 +37,64 @@ public final class RegistryMemoryFootprint {
         Runtime.getRuntime().maxMemory() >> 20, n, BenchDomains.HOST_TYPES);
 
     double strings = stringsOnly(n);
-    double map = plainMap(n) - strings;
+    double map = plainMap(n);
     double registry = registry(n);
-    System.out.printf("registry, strings included: %6.1f B/domain (%.1f MB)%n", registry, registry * n / 1e6);
-    System.out.printf("  domain strings:           %6.1f B/domain%n", strings);
-    System.out.printf("  domain -> host type map:  %6.1f B/domain%n", map);
-    System.out.printf("  host-type index:          %6.1f B/domain%n", registry - strings - map);
+    System.out.printf("registry, host-type index included: %6.1f B/domain (%.1f MB)%n", registry, registry * n / 1e6);
+    System.out.printf("  for comparison, ConcurrentHashMap with its strings: %6.1f B/domain (strings alone %.1f)%n",
+        map, strings);
+
+    int[] order = shuffled(n);
+    long before = usedAfterGc();
+    long start = System.nanoTime();
+    DomainRegistry loaded = empty();
+    RegistryReload reload = loaded.startReload();
+    for (int i : order) {
+      reload.put(BenchDomains.name('d', i), BenchDomains.hostType(i));
+    }
+    reload.finish(1);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    check(loaded.dynamicSize(), n);
+    System.out.printf("initial load in random order (reload into an empty registry): %.2f s, %.1f B/domain%n",
+        seconds, (double) (usedAfterGc() - before) / n);
+    lookups(loaded, n);
+  }
+
+  private static void lookups(DomainRegistry registry, int n) {
+    Map<String, String> raw = new ConcurrentHashMap<>();
+    for (int i = 0; i < n; i++) {
+      raw.put(BenchDomains.name('d', i), BenchDomains.hostType(i));
+    }
+    SplittableRandom random = new SplittableRandom(3);
+    String[] queries = new String[Math.min(LOOKUPS, n)];
+    for (int i = 0; i < queries.length; i++) {
+      queries[i] = BenchDomains.name('d', random.nextInt(n));
+    }
+    double[] rawNs = new double[ROUNDS];
+    double[] registryNs = new double[ROUNDS];
+    for (int round = 0; round < ROUNDS; round++) {
+      rawNs[round] = time(queries, raw::get);
+      registryNs[round] = time(queries, registry::hostTypeOf);
+    }
+    double rawMedian = median(rawNs);
+    double registryMedian = median(registryNs);
+    System.out.printf("lookups, 1 thread, median of %d rounds of %d distinct query strings (hash cached after round 1):%n",
+        ROUNDS, queries.length);
+    System.out.printf("  ceiling, bare ConcurrentHashMap.get: %6.1f ns = %5.2f M lookups/s%n", rawMedian, 1e3 / rawMedian);
+    System.out.printf("  registry hostTypeOf:                 %6.1f ns = %5.2f M lookups/s (%.2f of the ceiling)%n",
+        registryMedian, 1e3 / registryMedian, rawMedian / registryMedian);
+  }
+
+  private static double time(String[] names, Function<String, Object> lookup) {
+    int found = 0;
+    long start = System.nanoTime();
+    for (String name : names) {
+      if (lookup.apply(name) != null) {
+        found++;
+      }
+    }
+    long elapsed = System.nanoTime() - start;
+    check(found, names.length);
+    return (double) elapsed / names.length;
   }
 
   private static double stringsOnly(int n) {
@@ -61,13 +121,38 @@ public final class RegistryMemoryFootprint {
 
   private static double registry(int n) {
     long before = usedAfterGc();
-    DomainRegistry registry = new DomainRegistry(Map.of("localhost", "localhost"), BenchDomains.HOST_TYPES);
+    DomainRegistry registry = empty();
     for (int i = 0; i < n; i++) {
       registry.putDynamic(BenchDomains.name('d', i), BenchDomains.hostType(i));
     }
     long after = usedAfterGc();
     check(registry.dynamicSize(), n);
     return (double) (after - before) / n;
+  }
+
+  private static DomainRegistry empty() {
+    return new DomainRegistry(Map.of("localhost", "localhost"), BenchDomains.HOST_TYPES);
+  }
+
+  private static int[] shuffled(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(1);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static void check(int size, int n) {

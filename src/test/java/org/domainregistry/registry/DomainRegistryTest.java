@@ -173,13 +173,61 @@ class DomainRegistryTest {
   }
 
   @Test
-  void indexKeepsTheDomainInstanceOfTheMainMapAcrossHostTypeChanges() {
-    String first = new String("a.example.com".toCharArray());
-    registry.putDynamic(first, TYPE1);
+  void indexFollowsAHostTypeChange() {
+    registry.putDynamic(new String("a.example.com".toCharArray()), TYPE1);
 
     registry.putDynamic(new String("a.example.com".toCharArray()), TYPE2);
 
-    assertThat(registry.domainsByHostType(TYPE2)).singleElement().isSameAs(first);
+    assertThat(registry.domainsByHostType(TYPE2)).containsExactly("a.example.com");
+    assertThat(registry.domainsByHostType(TYPE1)).containsExactly(STATIC);
+  }
+
+  @Test
+  void pagesByHostTypeInNameOrderWithStaticDomainsMergedIn() {
+    DomainRegistry paged = new DomainRegistry(Map.of("m.example.com", TYPE1, "zz.example.com", TYPE1), List.of(TYPE1, TYPE2));
+    List<String> expected = new ArrayList<>(List.of("m.example.com", "zz.example.com"));
+    for (int i = 0; i < 1000; i++) {
+      String domain = "d" + (i * 7919 % 1000) + ".example.com";
+      paged.putDynamic(domain, TYPE1);
+      paged.putDynamic("other" + i + ".example.com", TYPE2);
+      expected.add(domain);
+    }
+    expected.sort(null);
+
+    List<String> walked = new ArrayList<>();
+    String cursor = null;
+    List<String> page;
+    do {
+      page = paged.domainsByHostType(TYPE1, cursor, 100);
+      walked.addAll(page);
+      cursor = page.isEmpty() ? cursor : page.get(page.size() - 1);
+    } while (page.size() == 100);
+
+    assertThat(walked).containsExactlyElementsOf(expected);
+    assertThat(paged.domainsByHostType(TYPE1, "d5", 3)).containsExactly("d5.example.com", "d50.example.com",
+        "d500.example.com");
+    assertThat(paged.domainsByHostType(TYPE1, "zz.example.com", 10)).isEmpty();
+    assertThat(paged.domainsByHostType("unknown", null, 10)).isEmpty();
+    assertThat(paged.domainsByHostType(TYPE1)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void initialReloadPutsEveryDomainInItsIndexInOrder() {
+    DomainRegistry loaded = new DomainRegistry(Map.of(STATIC, TYPE1), List.of(TYPE1, TYPE2));
+    RegistryReload reload = loaded.startReload();
+    for (int i = 999; i >= 0; i--) {
+      reload.put("d" + i + ".example.com", i % 2 == 0 ? TYPE1 : TYPE2);
+    }
+    reload.put("d1.example.com", TYPE1); // a change during the load reaches the index too
+    reload.finish(42);
+
+    assertThat(loaded.dynamicSize()).isEqualTo(1000);
+    assertThat(loaded.domainsByHostType(TYPE2)).hasSize(499).doesNotContain("d1.example.com");
+    List<String> type1 = loaded.domainsByHostType(TYPE1, null, 1000);
+    assertThat(type1).hasSize(502).isSorted().contains(STATIC, "d1.example.com");
+    assertThat(loaded.hostTypeOf("d1.example.com")).isEqualTo(TYPE1);
+    assertThat(loaded.removeDynamic("d0.example.com")).isEqualTo(Change.REMOVED);
+    assertThat(loaded.domainsByHostType(TYPE1)).hasSize(501);
   }
 
   @Test

@@ -2,7 +2,9 @@ package org.domainregistry.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,6 +56,40 @@ class SubdomainsAndDigestTest {
     assertThat(registry.findSubdomain("muc.a.example")).isNotNull();
     registry.removeDynamic("a.example", true, 7);
     assertThat(registry.findSubdomain("muc.a.example")).as("gone with its disabled parent").isNull();
+  }
+
+  @Test
+  void subdomainLookupsLookUpTheParentWithoutAllocatingItsName() {
+    assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+    DomainRegistry registry = registry();
+    registry.addSubdomainPattern(SubdomainPattern.parse("muc.@HOST@", List.of("type1"), "muc"), 0);
+    registry.addSubdomainPattern(SubdomainPattern.parse("pubsub.@HOST@", List.of("type1"), "pubsub"), 0);
+    String[] misses = new String[1000];
+    for (int i = 0; i < misses.length; i++) {
+      registry.putDynamic("d" + i + ".example", "type2"); // parents found, but of a host type not covered
+      misses[i] = (i % 2 == 0 ? "muc.d" : "pubsub.d") + i + (i % 3 == 0 ? ".example" : ".missing");
+    }
+    long found = lookUp(registry, misses, 10);
+    long threadId = Thread.currentThread().getId();
+
+    long before = threads.getThreadAllocatedBytes(threadId);
+    found += lookUp(registry, misses, 100);
+    long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+
+    assertThat(found).isZero();
+    assertThat(allocated).as("bytes allocated by %d subdomain lookups", 100L * misses.length).isLessThan(1024);
+  }
+
+  private static long lookUp(DomainRegistry registry, String[] names, int rounds) {
+    long found = 0;
+    for (int round = 0; round < rounds; round++) {
+      for (String name : names) {
+        found += registry.findSubdomain(name) != null ? 1 : 0;
+      }
+    }
+    return found;
   }
 
   @Test

@@ -78,10 +78,12 @@ final class DomainQueries {
       return Future.failedFuture(DomainError.UNKNOWN_HOST_TYPE.exception());
     }
     Paging paging = Paging.of(env);
-    List<String> domains = service.domainsByHostType(hostType);
-    if (paging.limit().isEmpty()) {
-      QueryLimits.unpaged(domains);
+    if (paging.limit().isPresent()) { // the registry's sorted index: one page, not the whole host type
+      return Future.succeededFuture(registry.domainsByHostType(hostType, paging.cursor().orElse(null),
+          paging.limit().getAsInt()));
     }
+    List<String> domains = service.domainsByHostType(hostType);
+    QueryLimits.unpaged(domains);
     Context context = Vertx.currentContext();
     if (domains.size() <= SORT_ON_EVENT_LOOP_MAX || context == null) {
       return Future.succeededFuture(paging.apply(sorted(domains)));
