@@ -64,7 +64,7 @@ final class DomainHistory {
 
   synchronized void note(String what) {
     log.add(what);
-    if (log.size() > 12) {
+    if (log.size() > 40) {
       log.remove(0);
     }
   }

@@ -4,11 +4,8 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,39 +19,36 @@ import org.domainregistry.support.StoppableDatabase;
 
 /**
  * The system under test: a real PostgreSQL on the suite's bridge, node processes each in its own
- * network namespace (with libfaketime preloaded when installed, so a clock can be stepped), and a
- * sibling service with a cleanup handler in this JVM. Faults act on these parts for real.
+ * network namespace, and a sibling service with a cleanup handler in this JVM. Faults act on these
+ * parts for real. What it started is stopped by {@link #close}, also when starting fails.
  */
 final class FaultCluster implements AutoCloseable {
   static final int HTTP_PORT = 8080;
-  private static final Path FAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
   private final FaultNetwork network;
-  private final StoppableDatabase database;
   private final NodeProcess[] nodes;
-  private final Path[] clocks;
+  private final List<NodeProcess> started = new ArrayList<>();
   private final String name = "faults-" + ProcessHandle.current().pid();
   private final int siblingPort = freePort();
-  private final Vertx sibling;
-  private final CleanupRecorder cleanup;
+  private StoppableDatabase database;
+  private Vertx sibling;
+  private CleanupRecorder cleanup;
 
   FaultCluster(int size) {
     network = new FaultNetwork(size, HTTP_PORT);
-    database = new StoppableDatabase("127.0.0.1," + FaultNetwork.hostAddress(), List.of(FaultNetwork.subnet()));
-    network.databasePort(database.port());
     nodes = new NodeProcess[size];
-    clocks = new Path[size];
-    for (int i = 0; i < size; i++) {
-      clocks[i] = tempFile("clock-" + i, "+0");
-      nodes[i] = NodeProcess.start(launch(i));
+    try {
+      database = new StoppableDatabase("127.0.0.1," + FaultNetwork.hostAddress(), List.of(FaultNetwork.subnet()));
+      network.databasePort(database.port());
+      for (int i = 0; i < size; i++) {
+        restart(i);
+      }
+      sibling = Await.result(ClusterSetup.vertx(new NodeConfig.Cluster(true, name, FaultNetwork.hostAddress(),
+          siblingPort, members(), "members", Optional.empty(), 0, Optional.empty())));
+      cleanup = new CleanupRecorder(sibling, "type1");
+    } catch (RuntimeException | AssertionError failure) {
+      close();
+      throw failure;
     }
-    sibling = Await.result(ClusterSetup.vertx(new NodeConfig.Cluster(true, name, FaultNetwork.hostAddress(),
-        siblingPort, members(), "members", Optional.empty(), 0, Optional.empty())));
-    cleanup = new CleanupRecorder(sibling, "type1");
-  }
-
-  /** Whether clocks can be stepped (libfaketime is installed). */
-  static boolean clocksSteppable() {
-    return Files.isReadable(FAKETIME) && Boolean.parseBoolean(System.getProperty("faults.clocks", "true"));
   }
 
   int size() {
@@ -82,18 +76,20 @@ final class FaultCluster implements AutoCloseable {
     nodes[i].kill();
   }
 
-  /** Starts node {@code i} again on the same config, and waits until it is ready. */
+  /** Starts node {@code i} (again) on the same config, and waits until it is ready. */
   void restart(int i) {
     nodes[i] = NodeProcess.start(launch(i));
+    started.add(nodes[i]);
   }
 
-  /** Steps node {@code i}'s wall clock by {@code seconds} from true time (0: back to true time). */
-  void stepClock(int i, long seconds) {
-    try {
-      Files.writeString(clocks[i], (seconds >= 0 ? "+" : "") + seconds);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The lines about {@code domain} in the logs of every node process started, killed ones included. */
+  List<String> logLinesAbout(String domain) {
+    List<String> lines = new ArrayList<>();
+    for (int p = 0; p < started.size(); p++) {
+      String process = "process " + p + ": ";
+      started.get(p).log().lines().filter(line -> line.contains(domain)).forEach(line -> lines.add(process + line));
     }
+    return lines;
   }
 
   private NodeLaunch launch(int i) {
@@ -111,12 +107,7 @@ final class FaultCluster implements AutoCloseable {
     List<String> jvm = List.of("-Xmx256m", "-Dhazelcast.merge.first.run.delay.seconds=5",
         "-Dhazelcast.merge.next.run.delay.seconds=5", "-Dhazelcast.heartbeat.interval.seconds=1",
         "-Dhazelcast.max.no.heartbeat.seconds=10");
-    Map<String, String> environment = new HashMap<>();
-    if (clocksSteppable()) {
-      environment.putAll(Map.of("LD_PRELOAD", FAKETIME.toString(), "FAKETIME_TIMESTAMP_FILE", clocks[i].toString(),
-          "FAKETIME_CACHE_DURATION", "1", "DONT_FAKE_MONOTONIC", "1"));
-    }
-    return new NodeLaunch(yaml, host, HTTP_PORT, Duration.ofSeconds(120), jvm, FaultNetwork.execPrefix(i), environment);
+    return new NodeLaunch(yaml, host, HTTP_PORT, Duration.ofSeconds(120), jvm, FaultNetwork.execPrefix(i), Map.of());
   }
 
   private List<String> members() {
@@ -124,14 +115,6 @@ final class FaultCluster implements AutoCloseable {
         .mapToObj(i -> FaultNetwork.nodeAddress(i) + ":5701").toList());
     members.add(FaultNetwork.hostAddress() + ":" + siblingPort);
     return members;
-  }
-
-  private static Path tempFile(String prefix, String content) {
-    try {
-      return Files.writeString(Files.createTempFile(prefix, ".faketime"), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static int freePort() {
@@ -144,13 +127,17 @@ final class FaultCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    sibling.close().otherwiseEmpty().toCompletionStage().toCompletableFuture().join();
+    if (sibling != null) {
+      sibling.close().otherwiseEmpty().toCompletionStage().toCompletableFuture().join();
+    }
     for (NodeProcess node : nodes) {
       if (node != null) {
         node.close();
       }
     }
-    database.close();
+    if (database != null) {
+      database.close();
+    }
     network.close();
   }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 record FaultSchedule(long seed, List<Window> windows) {
   /** The faults the suite injects. */
-  enum Kind { ISOLATE_NODE, CUT_LINK, CUT_DATABASE, KILL_NODE, KILL_DATABASE, SLOW_DATABASE, CLOCK_STEP }
+  enum Kind { ISOLATE_NODE, CUT_LINK, CUT_DATABASE, KILL_NODE, KILL_DATABASE, SLOW_DATABASE }
 
   /**
    * One fault.
@@ -23,9 +23,8 @@ record FaultSchedule(long seed, List<Window> windows) {
    * @param kind what is done
    * @param node the node it is done to (ignored by the database faults)
    * @param other the other end of a cut link
-   * @param seconds how far a clock is stepped
    */
-  record Fault(Kind kind, int node, int other, long seconds) {
+  record Fault(Kind kind, int node, int other) {
     boolean onDatabase() {
       return kind == Kind.KILL_DATABASE || kind == Kind.SLOW_DATABASE;
     }
@@ -35,7 +34,6 @@ record FaultSchedule(long seed, List<Window> windows) {
       return switch (kind) {
         case KILL_DATABASE, SLOW_DATABASE -> kind.name().toLowerCase();
         case CUT_LINK -> "cut_link " + node + "-" + other;
-        case CLOCK_STEP -> "clock_step " + node + " " + (seconds > 0 ? "+" : "") + seconds + " s";
         default -> kind.name().toLowerCase() + " " + node;
       };
     }
@@ -51,13 +49,13 @@ record FaultSchedule(long seed, List<Window> windows) {
   record Window(List<Fault> faults, long holdMillis, long gapMillis) {}
 
   /** The schedule of {@code seed} for a cluster of {@code nodes}. */
-  static FaultSchedule of(long seed, int nodes, boolean clocks) {
+  static FaultSchedule of(long seed, int nodes) {
     Random random = new Random(seed);
     List<Window> windows = new ArrayList<>();
     for (int w = 0; w < 3; w++) {
-      List<Fault> faults = new ArrayList<>(List.of(fault(random, nodes, clocks)));
+      List<Fault> faults = new ArrayList<>(List.of(fault(random, nodes)));
       if (random.nextInt(100) < 35) {
-        Fault second = fault(random, nodes, clocks);
+        Fault second = fault(random, nodes);
         boolean clash = second.kind() == faults.get(0).kind() || second.onDatabase() && faults.get(0).onDatabase();
         if (!clash) {
           faults.add(second);
@@ -68,13 +66,12 @@ record FaultSchedule(long seed, List<Window> windows) {
     return new FaultSchedule(seed, windows);
   }
 
-  private static Fault fault(Random random, int nodes, boolean clocks) {
+  private static Fault fault(Random random, int nodes) {
     Kind[] kinds = Kind.values();
-    Kind kind = kinds[random.nextInt(clocks ? kinds.length : kinds.length - 1)];
+    Kind kind = kinds[random.nextInt(kinds.length)];
     int node = random.nextInt(nodes);
     int other = (node + 1 + random.nextInt(nodes - 1)) % nodes;
-    long seconds = (random.nextBoolean() ? 1 : -1) * 3_600L;
-    return new Fault(kind, node, other, seconds);
+    return new Fault(kind, node, other);
   }
 
   @Override

@@ -46,16 +46,20 @@ class FaultSuiteTest {
     List<String> report = new ArrayList<>();
     List<Long> converge = new ArrayList<>();
     List<String> anomalies = new ArrayList<>();
+    List<String> logLines = new ArrayList<>();
     int acknowledged = 0;
     int duringFaults = 0;
     for (long seed = firstSeed; seed < firstSeed + schedules; seed++) {
-      FaultSchedule schedule = FaultSchedule.of(seed, cluster.size(), FaultCluster.clocksSteppable());
+      FaultSchedule schedule = FaultSchedule.of(seed, cluster.size());
       Workload workload = new Workload("f" + seed, cluster.size(), 2, 8, seed, i -> cluster.node(i).uri("/"));
       run(schedule, workload);
       workload.stop();
       Checker.Result result = Checker.check(cluster, workload, Duration.ofSeconds(90));
       converge.add(result.convergeMillis());
       anomalies.addAll(result.anomalies().stream().map(a -> "seed " + schedule.seed() + ": " + a).toList());
+      for (String domain : workload.anomalousDomains()) {
+        cluster.logLinesAbout(domain).forEach(line -> logLines.add("log of " + line));
+      }
       acknowledged += workload.acknowledged();
       duringFaults += workload.acknowledgedDuringFaults();
       report.add(schedule + " | acknowledged " + workload.acknowledged() + " (" + workload.acknowledgedDuringFaults()
@@ -66,6 +70,7 @@ class FaultSuiteTest {
         + " during faults), converge after heal p50 " + percentile(converge, 50) + " ms, p99 "
         + percentile(converge, 99) + " ms, anomalies " + anomalies.size());
     report.addAll(anomalies);
+    report.addAll(logLines);
     Files.write(Path.of("target", "fault-report.txt"), report);
     report.forEach(System.out::println);
     assertThat(anomalies).isEmpty();

@@ -50,8 +50,18 @@ enum Operation {
     };
   }
 
-  /** The state the domain is in after an answer with this status (or may be in, when unknown). */
-  State target(int status) {
-    return this == CHECK_REMOVED && status == 404 ? State.ABSENT : target;
+  /**
+   * The state the domain is in after an answer with this status and body (or may be in, when
+   * unknown): a check reads the state from the domain's {@code status}.
+   */
+  State target(int status, String body) {
+    if (this != CHECK_REMOVED || status >= 500 || status == 0) {
+      return target;
+    }
+    if (status == 404) {
+      return State.ABSENT;
+    }
+    return body.contains("\"status\":\"enabled\"") ? State.ENABLED
+        : body.contains("\"status\":\"disabled\"") ? State.DISABLED : State.REMOVING;
   }
 }

@@ -23,11 +23,13 @@ final class Workload {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<DomainHistory> histories = new ArrayList<>();
   private final Queue<String> anomalies = new ConcurrentLinkedQueue<>();
+  private final Queue<String> anomalous = new ConcurrentLinkedQueue<>();
   private final AtomicInteger acknowledged = new AtomicInteger();
   private final AtomicInteger acknowledgedDuringFaults = new AtomicInteger();
   private final List<Thread> clients = new ArrayList<>();
   private volatile boolean stopped;
   private volatile boolean faultActive;
+  private final long startedAt = System.nanoTime();
 
   /**
    * Starts {@code clientsPerNode} clients per node, each with {@code domainsPerClient} domains
@@ -72,6 +74,11 @@ final class Workload {
     return List.copyOf(anomalies);
   }
 
+  /** The domains an anomaly was found on. */
+  List<String> anomalousDomains() {
+    return List.copyOf(anomalous);
+  }
+
   int acknowledged() {
     return acknowledged.get();
   }
@@ -104,9 +111,9 @@ final class Workload {
         Thread.currentThread().interrupt();
         return;
       }
-      String what = operation + " " + (status == 0 ? body : String.valueOf(status));
+      String what = operation + " " + (status == 0 ? body : String.valueOf(status)) + " at " + elapsedMillis() + " ms";
       if (operation.acknowledgedBy(status)) {
-        domain.acknowledged(operation.target(status), what);
+        domain.acknowledged(operation.target(status, body), what);
         acknowledged.incrementAndGet();
         if (faultActive) {
           acknowledgedDuringFaults.incrementAndGet();
@@ -114,14 +121,19 @@ final class Workload {
         return;
       }
       if (status == 0 || status >= 500) {
-        domain.unknown(operation.target(status), what);
+        domain.unknown(operation.target(status, body), what);
         pause(200);
         continue;
       }
       domain.note(what);
       anomalies.add(operation + " answered " + status + " " + body + " on " + domain);
+      anomalous.add(domain.domain());
       return;
     }
+  }
+
+  private long elapsedMillis() {
+    return (System.nanoTime() - startedAt) / 1_000_000;
   }
 
   private static void pause(long millis) {

@@ -57,8 +57,13 @@ public final class NodeProcess implements AutoCloseable {
       builder.environment().keySet().removeIf(name -> name.startsWith("DOMAINS_"));
       builder.environment().putAll(launch.environment());
       NodeProcess node = new NodeProcess(builder.start(), launch.host(), launch.httpPort(), log);
-      Await.until("node process on " + launch.host() + ":" + launch.httpPort() + " ready (log " + log + ")",
-          launch.deadline(), node::ready);
+      try {
+        Await.until("node process on " + launch.host() + ":" + launch.httpPort() + " ready (log " + log + ")",
+            launch.deadline(), node::ready);
+      } catch (RuntimeException | AssertionError notReady) {
+        node.kill();
+        throw notReady;
+      }
       return node;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

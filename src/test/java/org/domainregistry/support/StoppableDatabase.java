@@ -2,11 +2,13 @@ package org.domainregistry.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,8 +63,9 @@ public final class StoppableDatabase implements AutoCloseable {
   public synchronized void start() {
     try {
       server = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
-          .setPort(port).setServerConfig("fsync", "off").setServerConfig("listen_addresses", listenAddresses)
-          .setServerConfig("max_connections", "200").start();
+          .setPort(port).setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "on")
+          .setServerConfig("listen_addresses", listenAddresses)
+          .setServerConfig("max_connections", "200").setPGStartupWait(Duration.ofSeconds(60)).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,9 +88,10 @@ public final class StoppableDatabase implements AutoCloseable {
     try {
       long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
       ProcessHandle.of(postmaster).ifPresent(process -> {
-        process.children().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.onExit().join();
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process);
+        all.forEach(ProcessHandle::destroyForcibly);
+        all.forEach(handle -> handle.onExit().join()); // no backend may still hold the shared memory
       });
       ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString()))
           .forEach(ProcessHandle::destroyForcibly);
