@@ -2,36 +2,37 @@ package org.domainregistry.sync;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.Set;
 import java.util.TreeMap;
+import org.domainregistry.store.IdRange;
 
 /**
  * Where a reader is in the events table. Event ids are taken at insert and become visible at
  * commit, so ids can show up out of order; the cursor therefore tracks, besides the highest id
- * seen, the ids below it not seen yet (gaps), and the highest id with nothing missing below it.
- * Plain Java, used by one thread at a time.
+ * seen, the ranges of ids below it not seen yet (gaps: a bulk transaction's 50 000 ids are one
+ * range), and the highest id with nothing missing below it. Plain Java, used by one thread at a time.
  */
 public final class EventCursor {
-  /** A jump in ids larger than this is not tracked id by id: the reader reloads instead. */
-  static final int MAX_TRACKED_JUMP = 10_000;
+  /** At most this many missing ids are offered for plugging at a time. */
+  static final int MAX_PLUGS_PER_RUN = 100;
   private static final int RECENT_IDS = 4096;
   private long maxSeen;
   private long applied;
+  private long missing;
   private long gapsFound;
   private long gapsFilled;
-  private final TreeMap<Long, Long> gaps = new TreeMap<>();
-  private final Set<Long> snapshotGaps = new HashSet<>();
+  private final TreeMap<Long, Gap> gaps = new TreeMap<>();
   private final Map<Long, String> recentlyRead = new LinkedHashMap<>(RECENT_IDS * 2, 0.75f) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
       return size() > RECENT_IDS;
     }
   };
+
+  /** Missing ids from {@code from} to {@code to}, first noticed at {@code noticedAt}, by a snapshot or not. */
+  private record Gap(long from, long to, long noticedAt, boolean fromSnapshot) {}
 
   /** Ids found missing since start (a reload's snapshot included), for metrics. */
   public long gapsFound() {
@@ -43,47 +44,41 @@ public final class EventCursor {
     return gapsFilled;
   }
 
-  /** Starts over after a full load whose snapshot saw {@code present} among the ids above {@code windowStart}. */
-  public void resetToSnapshot(long maxEventId, long windowStart, Collection<Long> present, long nowMillis) {
+  /** Starts over after a full load whose snapshot, up to {@code maxEventId}, found these ids missing. */
+  public void resetToSnapshot(long maxEventId, Collection<IdRange> missingInSnapshot, long nowMillis) {
     gaps.clear();
-    snapshotGaps.clear();
     recentlyRead.clear();
+    missing = 0;
     maxSeen = maxEventId;
-    Set<Long> seen = new HashSet<>(present);
-    for (long id = windowStart + 1; id <= maxEventId; id++) {
-      if (!seen.contains(id)) {
-        gaps.put(id, nowMillis);
-        snapshotGaps.add(id);
-        gapsFound++;
-      }
+    for (IdRange range : missingInSnapshot) {
+      addGap(new Gap(range.from(), range.to(), nowMillis, true));
     }
     advance();
   }
 
-  /**
-   * Notes that the event with this id has been read and applied. Returns false, recording nothing,
-   * when the id is too far above the highest seen to track the ids in between: the reader must
-   * reload.
-   */
-  public boolean record(long id, String domain, long nowMillis) {
+  /** Notes that the event with this id has been read and applied. */
+  public void record(long id, String domain, long nowMillis) {
     if (id > maxSeen) {
-      if (id - maxSeen > MAX_TRACKED_JUMP) {
-        return false;
-      }
-      for (long missing = maxSeen + 1; missing < id; missing++) {
-        gaps.put(missing, nowMillis);
-        gapsFound++;
+      if (id > maxSeen + 1) {
+        addGap(new Gap(maxSeen + 1, id - 1, nowMillis, false));
       }
       maxSeen = id;
     } else {
-      if (gaps.remove(id) != null) {
+      Map.Entry<Long, Gap> holder = gaps.floorEntry(id);
+      if (holder != null && holder.getValue().to() >= id) {
+        Gap gap = gaps.remove(holder.getKey());
+        if (gap.from() < id) {
+          gaps.put(gap.from(), new Gap(gap.from(), id - 1, gap.noticedAt(), gap.fromSnapshot()));
+        }
+        if (gap.to() > id) {
+          gaps.put(id + 1, new Gap(id + 1, gap.to(), gap.noticedAt(), gap.fromSnapshot()));
+        }
+        missing--;
         gapsFilled++;
       }
-      snapshotGaps.remove(id);
     }
     recentlyRead.put(id, domain);
     advance();
-    return true;
   }
 
   /** True when this event (id and domain) was among the last few thousand read. */
@@ -95,13 +90,19 @@ public final class EventCursor {
    * True when every event up to {@code upTo} has been applied, leaving out only ids in
    * {@code except} (ids still missing for whoever asks, too).
    */
-  public boolean hasAppliedAllUpTo(long upTo, Collection<Long> except) {
+  public boolean hasAppliedAllUpTo(long upTo, Collection<IdRange> except) {
     if (maxSeen < upTo) {
       return false;
     }
-    for (Long gap : gaps.headMap(upTo, true).keySet()) {
-      if (!except.contains(gap)) {
-        return false;
+    TreeMap<Long, Long> excepted = new TreeMap<>();
+    except.forEach(range -> excepted.merge(range.from(), range.to(), Math::max));
+    for (Gap gap : gaps.headMap(upTo, true).values()) {
+      for (long id = gap.from(); id <= Math.min(gap.to(), upTo); ) {
+        Map.Entry<Long, Long> cover = excepted.floorEntry(id);
+        if (cover == null || cover.getValue() < id) {
+          return false;
+        }
+        id = cover.getValue() + 1;
       }
     }
     return true;
@@ -109,7 +110,13 @@ public final class EventCursor {
 
   /** True when the event with this id has been applied (it is at or below the highest seen and no gap). */
   public boolean isApplied(long id) {
-    return id <= maxSeen && !gaps.containsKey(id);
+    return id <= maxSeen && !isMissing(id);
+  }
+
+  /** True when this id is below the highest seen and not seen yet. */
+  public boolean isMissing(long id) {
+    Map.Entry<Long, Gap> holder = gaps.floorEntry(id);
+    return holder != null && holder.getValue().to() >= id;
   }
 
   /** Highest id with every id at or below it applied or known to be a hole. */
@@ -122,24 +129,40 @@ public final class EventCursor {
     return maxSeen;
   }
 
-  /** The ids below the highest seen that have not been seen. */
-  public NavigableSet<Long> gaps() {
-    return gaps.navigableKeySet();
+  /** How many ids below the highest seen have not been seen. */
+  public long missingCount() {
+    return missing;
+  }
+
+  /** The ranges of ids below the highest seen that have not been seen, lowest first. */
+  public List<IdRange> gaps() {
+    List<IdRange> ranges = new ArrayList<>(gaps.size());
+    gaps.values().forEach(gap -> ranges.add(new IdRange(gap.from(), gap.to())));
+    return ranges;
   }
 
   /**
-   * The gaps first noticed at or before {@code cutoffMillis}, lowest first, each saying whether a
-   * snapshot found it missing (everything committed before a snapshot is in it, so such an id may be
-   * plugged even below the oldest kept event).
+   * Missing ids first noticed at or before {@code cutoffMillis}, lowest first and at most
+   * {@link #MAX_PLUGS_PER_RUN}, each saying whether a snapshot found it missing (everything
+   * committed before a snapshot is in it, so such an id may be plugged even below the oldest kept event).
    */
   List<GapPlugger.GapToPlug> gapsNoticedBefore(long cutoffMillis) {
     List<GapPlugger.GapToPlug> old = new ArrayList<>();
-    for (Map.Entry<Long, Long> gap : gaps.entrySet()) {
-      if (gap.getValue() <= cutoffMillis) {
-        old.add(new GapPlugger.GapToPlug(gap.getKey(), snapshotGaps.contains(gap.getKey())));
+    for (Gap gap : gaps.values()) {
+      for (long id = gap.from(); gap.noticedAt() <= cutoffMillis && id <= gap.to(); id++) {
+        if (old.size() == MAX_PLUGS_PER_RUN) {
+          return old;
+        }
+        old.add(new GapPlugger.GapToPlug(id, gap.fromSnapshot()));
       }
     }
     return old;
+  }
+
+  private void addGap(Gap gap) {
+    gaps.put(gap.from(), gap);
+    missing += gap.to() - gap.from() + 1;
+    gapsFound += gap.to() - gap.from() + 1;
   }
 
   private void advance() {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.domainregistry.node.Node;
 import org.domainregistry.support.Await;
@@ -100,6 +101,47 @@ class OutOfOrderEventsTest {
       Await.until("no gap left", Duration.ofSeconds(15), () -> late.syncStatus().pendingGaps() == 0);
     } finally {
       Await.result(late.stop());
+    }
+  }
+
+  /**
+   * A bulk transaction holding 50 000 ids while a later id commits first (issue 10): every row of
+   * the bulk must be read through the cursor on every node, NOTIFY off, without a full reload. A
+   * cursor tracking ids one by one reloaded here, and its reload's window (the last 10 000 ids)
+   * left ids 1 to 40 000 to NOTIFY alone.
+   */
+  @Test
+  void everyRowOfABulkTransactionCommittedAfterAHigherIdReachesEveryNodeThroughTheCursor() throws Exception {
+    int bulk = 50_000;
+    Node other = TestNodes.start(TestNodes.config(db, Map.of()));
+    try {
+      TestDatabase.execute(db, "ALTER TABLE domain_events DISABLE TRIGGER domain_events_notify");
+      long reloads = node.syncStatus().fullReloads();
+      long otherReloads = other.syncStatus().fullReloads();
+      try (Connection held = TestDatabase.jdbc(db); Statement st = held.createStatement()) {
+        held.setAutoCommit(false);
+        st.executeUpdate("INSERT INTO domain_settings (domain, host_type) "
+            + "SELECT 'bulk' || g || '.com', 'type1' FROM generate_series(1, " + bulk + ") g");
+        st.executeUpdate("INSERT INTO domain_events (domain) "
+            + "SELECT 'bulk' || g || '.com' FROM generate_series(1, " + bulk + ") g ORDER BY g");
+
+        Await.result(node.service().insert("after-bulk.com", "type2"));
+        Await.until("after-bulk.com on the other node", Duration.ofSeconds(15),
+            () -> "type2".equals(other.registry().hostTypeOf("after-bulk.com")));
+        assertThat(node.syncStatus().pendingGaps()).as("every held id tracked").isEqualTo(bulk);
+        held.commit();
+      }
+      for (Node each : List.of(node, other)) {
+        Await.until("every bulk row applied", Duration.ofSeconds(60),
+            () -> each.syncStatus().pendingGaps() == 0 && each.registry().dynamicSize() == bulk + 1);
+        for (int i = 1; i <= bulk; i += 997) {
+          assertThat(each.registry().hostTypeOf("bulk" + i + ".com")).as("bulk" + i + ".com").isEqualTo("type1");
+        }
+      }
+      assertThat(node.syncStatus().fullReloads()).as("no full reload").isEqualTo(reloads);
+      assertThat(other.syncStatus().fullReloads()).as("no full reload").isEqualTo(otherReloads);
+    } finally {
+      Await.result(other.stop());
     }
   }
 
