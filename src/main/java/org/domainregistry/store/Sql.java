@@ -55,11 +55,12 @@ final class Sql {
   static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   /**
    * The ranges of ids missing among the events above $1 (up to the highest there is), lowest
-   * first, at most $2: an index-only scan from $1 on.
+   * first, at most $2: an index-only scan from $1 on, in the window's own order, so it stops at
+   * the limit.
    */
   static final String MISSING_EVENT_IDS =
-      "SELECT from_id, to_id FROM (SELECT LAG(id, 1, $1) OVER (ORDER BY id) + 1 AS from_id, id - 1 AS to_id "
-          + "FROM domain_events WHERE id > $1) r WHERE from_id <= to_id ORDER BY from_id LIMIT $2";
+      "SELECT from_id, id - 1 AS to_id FROM (SELECT id, LAG(id, 1, $1) OVER (ORDER BY id) + 1 AS from_id "
+          + "FROM domain_events WHERE id > $1) r WHERE from_id < id ORDER BY id LIMIT $2";
   /** Read through one cursor, in no particular order: a sequential scan, no index walk (README "Benchmarks"). */
   static final String ENABLED_DOMAINS =
       "SELECT domain, host_type, status FROM domain_settings WHERE status = 1";

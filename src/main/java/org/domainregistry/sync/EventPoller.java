@@ -39,6 +39,7 @@ public final class EventPoller {
   private final long boundsCheckMillis;
   private long lastBoundsCheck = Long.MIN_VALUE / 2;
   private boolean reloadNeeded = true;
+  private boolean reloadedWhileFull;
 
   /**
    * @param boundsCheckMillis how often a poll also checks the events table's bounds (whether this
@@ -158,15 +159,35 @@ public final class EventPoller {
     return store.eventsAfter(cursor.maxSeen(), cursor.gaps(), pageSize).compose(events -> {
       long now = monotonicMillis.getAsLong();
       for (DomainEvent event : events) {
-        boolean tracked = cursor.record(event.id(), event.domain(), now);
+        if (!cursor.record(event.id(), event.domain(), now)) {
+          status.recordApplied(cursor);
+          return cursorFull(event.id());
+        }
         status.advanceApplied(cursor.applied());
         if (!event.isDummy()) {
           applier.apply(event);
         }
       }
       status.recordApplied(cursor);
+      reloadedWhileFull &= cursor.missingRanges() > IdRange.MAX_TRACKED / 2;
       return events.size() < pageSize ? Future.succeededFuture() : applyEvents();
     });
+  }
+
+  /**
+   * The cursor tracks as many missing ranges as it may and an event would open one more: a full
+   * reload, its window from the lowest missing id on. Once per episode: while the reloaded cursor is
+   * still full, the poll stops below that event (read again later, when plugs or commits have
+   * closed ranges), passing nothing unseen.
+   */
+  private Future<Void> cursorFull(long eventId) {
+    if (reloadedWhileFull) {
+      return Future.succeededFuture();
+    }
+    reloadedWhileFull = true;
+    LOG.warn("Event {} opens one range of missing ids more than the {} tracked (lowest missing {}); full reload",
+        eventId, IdRange.MAX_TRACKED, cursor.applied() + 1);
+    return fullLoad().compose(x -> applyEvents());
   }
 
   private boolean isBehind(EventBounds bounds) {
