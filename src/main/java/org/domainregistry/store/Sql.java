@@ -9,6 +9,10 @@ final class Sql {
 
   /** The LISTEN/NOTIFY channel that announces every committed event as {@code "<id> <domain>"}. */
   static final String EVENT_CHANNEL = "domain_events";
+  /** Subscribes the node's own LISTEN connection to {@link #EVENT_CHANNEL}. */
+  static final String LISTEN = "LISTEN " + EVENT_CHANNEL;
+  /** The liveness query of the LISTEN connection: a half-open connection never answers it. */
+  static final String LIVENESS = "SELECT 1";
 
   /** The highest event id the cleaner has deleted, as a scalar subquery. */
   private static final String CLEANED_BELOW =

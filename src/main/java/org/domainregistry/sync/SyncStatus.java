@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.domainregistry.registry.Digest;
 import org.domainregistry.store.IdRange;
+import org.domainregistry.store.ListenState;
 
 /**
  * How far this node's registry is in step with the database, written by the event poll and
@@ -26,6 +27,7 @@ public final class SyncStatus {
   private volatile LongSupplier digestSource = () -> 0;
   private volatile DigestAt digest = new DigestAt(0, 0, true);
   private final AtomicLong digestDivergences = new AtomicLong();
+  private volatile ListenState listen = new ListenState();
 
   /**
    * The registry's digest as it was when event {@code eventId} was recorded as applied;
@@ -37,6 +39,16 @@ public final class SyncStatus {
   /** Where the digest is read each time a page of events is applied (the node's registry). */
   public void digestFrom(LongSupplier source) {
     this.digestSource = source;
+  }
+
+  /** Where the state of the LISTEN connection is read (the database verticle's). */
+  public void listenFrom(ListenState state) {
+    this.listen = state;
+  }
+
+  /** Whether the LISTEN connection is up and how often it was replaced. */
+  public ListenState listen() {
+    return listen;
   }
 
   /** The digest at the last applied page. */
@@ -113,7 +125,7 @@ public final class SyncStatus {
    * {@code applied_event_id}, {@code max_seen_event_id}, {@code db_max_event_id},
    * {@code pending_gaps}, {@code loaded}, {@code ready}, {@code stale_since}, {@code last_poll_at},
    * {@code full_reloads}, {@code dynamic_domains}, {@code digest} with {@code digest_event_id} and
-   * {@code digest_complete}.
+   * {@code digest_complete}, {@code listening} and {@code listen_reconnects}.
    */
   public JsonObject toJson(String nodeId, int dynamicDomains) {
     DigestAt at = digest;
@@ -133,7 +145,9 @@ public final class SyncStatus {
         .put("dynamic_domains", dynamicDomains)
         .put("digest", Digest.hex(at.digest()))
         .put("digest_event_id", at.eventId())
-        .put("digest_complete", at.complete());
+        .put("digest_complete", at.complete())
+        .put("listening", listen.listening())
+        .put("listen_reconnects", listen.reconnects());
   }
 
   void recordLoad() {

@@ -35,11 +35,21 @@ public final class NodeProcess implements AutoCloseable {
 
   /** The same with these JVM options (heap, GC, ...) instead of {@code -Xmx256m}. */
   public static NodeProcess start(String yaml, int httpPort, Duration deadline, List<String> jvmOptions) {
+    return start(yaml, httpPort, deadline, jvmOptions, List.of());
+  }
+
+  /**
+   * The same, the JVM run by {@code launcher} (e.g. {@code setpriv --regid=G --clear-groups}, so
+   * that packet filters can tell its sockets apart by owner); an empty launcher runs it directly.
+   */
+  public static NodeProcess start(String yaml, int httpPort, Duration deadline, List<String> jvmOptions,
+                                  List<String> launcher) {
     try {
       Path dir = Files.createTempDirectory("registry-node-");
       Path config = Files.writeString(dir.resolve("node.yaml"), yaml);
       Path log = dir.resolve("node.log");
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      List<String> command = new ArrayList<>(launcher);
+      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
           "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath()));
       command.addAll(jvmOptions);
