@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.domainregistry.registry.Digest;
+import org.domainregistry.store.IdRange;
 import org.domainregistry.store.ListenState;
 
 /**
@@ -18,7 +19,7 @@ public final class SyncStatus {
   private volatile long maxSeenEventId;
   private volatile long dbMaxEventId;
   private volatile int pendingGaps;
-  private volatile List<Long> gapIds = List.of();
+  private volatile List<IdRange> gapRanges = List.of();
   private volatile Instant staleSince;
   private volatile Instant lastPollAt;
   private volatile long fullReloads;
@@ -94,9 +95,9 @@ public final class SyncStatus {
     return pendingGaps;
   }
 
-  /** The ids below the highest seen that are still missing here. */
-  public List<Long> gapIds() {
-    return gapIds;
+  /** The ranges of ids below the highest seen that are still missing here. */
+  public List<IdRange> gapRanges() {
+    return gapRanges;
   }
 
   /** When the database was first found unreachable in the current outage, or null. */
@@ -169,8 +170,8 @@ public final class SyncStatus {
   void recordApplied(EventCursor cursor) {
     appliedEventId = cursor.applied();
     maxSeenEventId = cursor.maxSeen();
-    pendingGaps = cursor.gaps().size();
-    gapIds = pendingGaps == 0 ? List.of() : List.copyOf(cursor.gaps());
+    pendingGaps = (int) Math.min(Integer.MAX_VALUE, cursor.missingCount());
+    gapRanges = pendingGaps == 0 ? List.of() : cursor.gaps();
     dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
     counters.recordGaps(cursor.gapsFound(), cursor.gapsFilled());
     digest = new DigestAt(appliedEventId, digestSource.getAsLong(), appliedEventId == maxSeenEventId);
