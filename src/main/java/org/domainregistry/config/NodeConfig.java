@@ -209,13 +209,16 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
    * @param eventMaxAgeS age after which events are deleted
    * @param gapFillDelayMs how long a gap in event ids may stay open before it is filled
    * @param clusterWaitTimeoutMs default timeout of {@code ?wait=cluster}, at most 60 s
+   * @param listenCheckIntervalMs period of the LISTEN connection's liveness query, which must also
+   *     answer within it or the connection is replaced
    */
   public record Sync(@Default("1000") @Range(min = 10, max = ONE_DAY_MS) long pollIntervalMs,
                      @Default("1000") @Range(min = 1, max = 100_000) int pageSize,
                      @Default("1800") @Range(min = 1, max = ONE_YEAR_S) long eventCleaningIntervalS,
                      @Default("7200") @Range(min = 1, max = 10 * ONE_YEAR_S) long eventMaxAgeS,
                      @Default("200") @Range(min = 0, max = ONE_HOUR_MS) long gapFillDelayMs,
-                     @Default("5000") @Range(min = 1, max = MAX_CLUSTER_WAIT_MS) long clusterWaitTimeoutMs) {
+                     @Default("5000") @Range(min = 1, max = MAX_CLUSTER_WAIT_MS) long clusterWaitTimeoutMs,
+                     @Default("5000") @Range(min = 10, max = ONE_HOUR_MS) long listenCheckIntervalMs) {
     /** The longest wait for the cluster: other nodes cap any cluster wait at 60 s. */
     public static final long MAX_CLUSTER_WAIT_MS = 60_000;
   }

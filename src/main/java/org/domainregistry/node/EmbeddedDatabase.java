@@ -29,6 +29,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPort(port)
           .setServerConfig("listen_addresses", "127.0.0.1")
+          // the library's default is off, which loses acknowledged writes when the server crashes
+          .setServerConfig("synchronous_commit", "on")
           .start();
       LOG.info("Embedded PostgreSQL listening on 127.0.0.1:{}, data in {}", postgres.getPort(), dataDir.toAbsolutePath());
       return new EmbeddedDatabase(postgres);

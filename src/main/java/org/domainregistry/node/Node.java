@@ -99,10 +99,11 @@ public final class Node {
     SyncStatus status = new SyncStatus();
     status.digestFrom(registry::digest);
     DatabaseVerticle database = new DatabaseVerticle(url, config.db().poolSize(), config.db().loginPoolSize(),
-        notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
+        config.sync().listenCheckIntervalMs(), notification -> vertx.eventBus().publish(SyncAddresses.DB_EVENT, notification));
     String nodeId = nodeId(vertx);
     Duration clusterWait = Duration.ofMillis(config.sync().clusterWaitTimeoutMs());
     return vertx.deployVerticle(database).compose(x -> {
+      status.listenFrom(database.listenState());
       ClusterSync cluster = new ClusterSync(vertx, nodeId, status);
       NodeMetrics.bind(meters, registry, status, cluster);
       WriteAnnouncer announcer = new WriteAnnouncer(vertx.eventBus(), clusterWait);

@@ -40,6 +40,10 @@ final class NodeMetrics {
     gauge(meters, "domain_registry_ready", status, s -> s.ready() ? 1 : 0, "1 when loaded and the database answers");
     gauge(meters, "domain_registry_stale_seconds", status, NodeMetrics::staleSeconds,
         "Seconds since the database stopped answering, 0 when it answers");
+    gauge(meters, "domain_registry_listening", status, s -> s.listen().listening() ? 1 : 0,
+        "1 while the LISTEN connection for event notifications is up and answers its liveness query");
+    counter(meters, "domain_registry_listen_reconnects", status, s -> s.listen().reconnects(),
+        "LISTEN connections found dead or closed and replaced by one that listens again");
     gauge(meters, "domain_registry_cluster_size", cluster, c -> c.liveNodes().size(), "Live members of the cluster");
     counter(meters, "domain_registry_digest_divergences", status, SyncStatus::digestDivergences,
         "Digest checks that found nodes at the same applied event id disagreeing");

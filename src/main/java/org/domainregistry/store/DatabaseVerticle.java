@@ -25,6 +25,7 @@ public final class DatabaseVerticle extends VerticleBase {
   private final String url;
   private final int poolSize;
   private final int loginPoolSize;
+  private final long listenCheckMs;
   private final Consumer<String> onEvent;
   private Pool pool;
   private Pool loginPool;
@@ -43,12 +44,14 @@ public final class DatabaseVerticle extends VerticleBase {
    * A database verticle on the PostgreSQL at {@code url} with a pool of {@code poolSize}, handing
    * every event notification ({@code "<id> <domain>"}, or {@code ""} after each (re)connection:
    * look now) to {@code onEvent}, on this verticle's context; domain-admin logins get a pool of
-   * their own of {@code loginPoolSize} (README "Security").
+   * their own of {@code loginPoolSize} (README "Security"); the LISTEN connection is checked every
+   * {@code listenCheckMs} (README "Configuration", {@code sync.listen_check_interval_ms}).
    */
-  public DatabaseVerticle(String url, int poolSize, int loginPoolSize, Consumer<String> onEvent) {
+  public DatabaseVerticle(String url, int poolSize, int loginPoolSize, long listenCheckMs, Consumer<String> onEvent) {
     this.url = url;
     this.poolSize = poolSize;
     this.loginPoolSize = loginPoolSize;
+    this.listenCheckMs = listenCheckMs;
     this.onEvent = onEvent;
   }
 
@@ -85,6 +88,11 @@ public final class DatabaseVerticle extends VerticleBase {
     return bulk;
   }
 
+  /** The state of the LISTEN connection; valid once started. */
+  public ListenState listenState() {
+    return listener.state();
+  }
+
   /** The subdomain patterns registered at run time; valid once started. */
   public SubdomainPatternStore subdomainPatterns() {
     return subdomainPatterns;
@@ -107,7 +115,7 @@ public final class DatabaseVerticle extends VerticleBase {
     audit = new PgAuditStore(gate);
     bulk = new PgBulkStore(gate);
     subdomainPatterns = new PgSubdomainPatternStore(gate);
-    listener = new PgEventListener(vertx, connect, onEvent);
+    listener = new PgEventListener(vertx, connect, listenCheckMs, onEvent);
     return migrate(1000)
         .recover(cause -> isUnavailable(cause) ? Future.succeededFuture() : Future.failedFuture(cause))
         .compose(x -> listener.start());

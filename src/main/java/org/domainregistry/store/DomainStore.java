@@ -38,12 +38,19 @@ public interface DomainStore {
 
   /**
    * Streams every enabled domain, page by page ordered by id, from one consistent snapshot,
-   * handing each page to {@code sink}; returns what the snapshot saw of the events table.
+   * handing each page to {@code sink}; returns what the snapshot saw of the events table, the ids
+   * missing in its window included: the last 10 000 ids, or from {@code windowAtMost} (a reader's
+   * applied id before a reload) when that is lower, never below what the cleaner deleted.
    */
-  Future<Snapshot> loadEnabled(int pageSize, Consumer<List<StoredDomain>> sink);
+  Future<Snapshot> loadEnabled(int pageSize, long windowAtMost, Consumer<List<StoredDomain>> sink);
 
-  /** Events with an id above {@code afterId} or among {@code alsoIds}, by id, at most {@code limit}. */
-  Future<List<DomainEvent>> eventsAfter(long afterId, Collection<Long> alsoIds, int limit);
+  /** {@link #loadEnabled(int, long, Consumer)} with the last 10 000 ids as the window. */
+  default Future<Snapshot> loadEnabled(int pageSize, Consumer<List<StoredDomain>> sink) {
+    return loadEnabled(pageSize, Long.MAX_VALUE, sink);
+  }
+
+  /** Events with an id above {@code afterId} or in one of the {@code alsoIds} ranges, by id, at most {@code limit}. */
+  Future<List<DomainEvent>> eventsAfter(long afterId, List<IdRange> alsoIds, int limit);
 
   /**
    * Plugs a hole in the event ids with a dummy event, MongooseIM's way: waits a while for a

@@ -106,13 +106,15 @@ public final class PgDomainStore implements DomainStore {
   }
 
   @Override
-  public Future<Snapshot> loadEnabled(int pageSize, Consumer<List<StoredDomain>> sink) {
-    return gate.run(pool -> loader.load(pool, pageSize, sink));
+  public Future<Snapshot> loadEnabled(int pageSize, long windowAtMost, Consumer<List<StoredDomain>> sink) {
+    return gate.run(pool -> loader.load(pool, pageSize, windowAtMost, sink));
   }
 
   @Override
-  public Future<List<DomainEvent>> eventsAfter(long afterId, Collection<Long> alsoIds, int limit) {
-    Tuple args = Tuple.of(afterId, alsoIds.toArray(new Long[0]), limit);
+  public Future<List<DomainEvent>> eventsAfter(long afterId, List<IdRange> alsoIds, int limit) {
+    Long[] from = alsoIds.stream().map(IdRange::from).toArray(Long[]::new);
+    Long[] to = alsoIds.stream().map(IdRange::to).toArray(Long[]::new);
+    Tuple args = Tuple.of(afterId, from, to, limit);
     return gate.run(pool -> pool.preparedQuery(Sql.EVENTS_AFTER).execute(args).map(rows -> {
       List<DomainEvent> events = new ArrayList<>(rows.size());
       for (Row row : rows) {

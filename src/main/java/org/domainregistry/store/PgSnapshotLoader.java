@@ -19,21 +19,24 @@ import org.domainregistry.registry.DomainStatus;
  * and paid a parse and a round trip per page: README "Benchmarks").
  */
 final class PgSnapshotLoader {
-  /** How far below the snapshot's highest event id in-flight ids are looked for. */
+  /**
+   * How far below the snapshot's highest event id in-flight ids are looked for, at least: a reload
+   * looks from the reader's applied id when that is lower.
+   */
   static final long GAP_WINDOW = 10_000;
 
-  Future<Snapshot> load(Pool pool, int pageSize, Consumer<List<StoredDomain>> sink) {
+  Future<Snapshot> load(Pool pool, int pageSize, long windowAtMost, Consumer<List<StoredDomain>> sink) {
     return pool.withTransaction(conn -> conn.query(Sql.SNAPSHOT_TRANSACTION).execute()
         .compose(x -> conn.query(Sql.EVENT_BOUNDS).execute())
         .compose(rows -> {
           EventBounds bounds = EventBounds.read(rows.iterator().next());
-          long windowStart = Math.max(bounds.cleanedThrough(), bounds.maxId() - GAP_WINDOW);
-          return conn.preparedQuery(Sql.RECENT_EVENT_IDS).execute(Tuple.of(windowStart))
-              .compose(ids -> {
-                List<Long> recent = new ArrayList<>(ids.size());
-                ids.forEach(row -> recent.add(row.getLong("id")));
+          long windowStart = Math.max(bounds.cleanedThrough(), Math.min(windowAtMost, bounds.maxId() - GAP_WINDOW));
+          return conn.preparedQuery(Sql.MISSING_EVENT_IDS).execute(Tuple.of(windowStart, IdRange.MAX_TRACKED + 1))
+              .compose(ranges -> {
+                List<IdRange> missing = new ArrayList<>(ranges.size());
+                ranges.forEach(row -> missing.add(new IdRange(row.getLong("from_id"), row.getLong("to_id"))));
                 return stream(conn, pageSize, sink)
-                    .map(count -> new Snapshot(bounds.maxId(), windowStart, recent, count));
+                    .map(count -> new Snapshot(bounds.maxId(), windowStart, missing, count));
               });
         }));
   }

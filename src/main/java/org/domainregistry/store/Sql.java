@@ -9,6 +9,10 @@ final class Sql {
 
   /** The LISTEN/NOTIFY channel that announces every committed event as {@code "<id> <domain>"}. */
   static final String EVENT_CHANNEL = "domain_events";
+  /** Subscribes the node's own LISTEN connection to {@link #EVENT_CHANNEL}. */
+  static final String LISTEN = "LISTEN " + EVENT_CHANNEL;
+  /** The liveness query of the LISTEN connection: a half-open connection never answers it. */
+  static final String LIVENESS = "SELECT 1";
 
   /** The highest event id the cleaner has deleted, as a scalar subquery. */
   private static final String CLEANED_BELOW =
@@ -53,22 +57,32 @@ final class Sql {
           + "ORDER BY domain COLLATE \"C\" LIMIT $5";
 
   static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
-  static final String RECENT_EVENT_IDS =
-      "SELECT id FROM domain_events WHERE id > $1 ORDER BY id";
+  /**
+   * The ranges of ids missing among the events above $1 (up to the highest there is), lowest
+   * first, at most $2: an index-only scan from $1 on, in the window's own order, so it stops at
+   * the limit.
+   */
+  static final String MISSING_EVENT_IDS =
+      "SELECT from_id, id - 1 AS to_id FROM (SELECT id, LAG(id, 1, $1) OVER (ORDER BY id) + 1 AS from_id "
+          + "FROM domain_events WHERE id > $1) r WHERE from_id < id ORDER BY id LIMIT $2";
   /** Read through one cursor, in no particular order: a sequential scan, no index walk (README "Benchmarks"). */
   static final String ENABLED_DOMAINS =
       "SELECT domain, host_type, status FROM domain_settings WHERE status = 1";
 
   /**
-   * Events after $1 and the gap ids $2, with each domain's current state. The two index ranges are
-   * read apart ({@code id > $1 OR id = ANY($2)} makes PostgreSQL walk the index from the first id,
-   * O(table) per poll), and the settings looked up per event ({@code LIMIT 1} keeps the planner
-   * from hashing the whole settings table for a page).
+   * Events after $1 and those in the missing ranges $2[i]..$3[i] (at or below $1), with each
+   * domain's current state, by id, at most $4. Each index range is read apart, by its own range
+   * scan of at most $4 rows ({@code id > $1 OR id = ANY(...)} makes PostgreSQL walk the index from
+   * the first id, O(table) per poll), and the settings looked up per event ({@code LIMIT 1} keeps the
+   * planner from hashing the whole settings table for a page). The ranges are as many as a reader
+   * tracks at most ({@code IdRange.MAX_TRACKED}).
    */
   static final String EVENTS_AFTER =
       "SELECT e.id, e.domain, s.host_type, s.status FROM ("
-          + "(SELECT id, domain FROM domain_events WHERE id > $1 ORDER BY id LIMIT $3) UNION ALL "
-          + "(SELECT id, domain FROM domain_events WHERE id = ANY($2) AND id <= $1) ORDER BY id LIMIT $3) e "
+          + "(SELECT id, domain FROM domain_events WHERE id > $1 ORDER BY id LIMIT $4) UNION ALL "
+          + "(SELECT g.id, g.domain FROM unnest($2::bigint[], $3::bigint[]) AS r(lo, hi) CROSS JOIN LATERAL "
+          + "(SELECT id, domain FROM domain_events WHERE id >= r.lo AND id <= LEAST(r.hi, $1) "
+          + "ORDER BY id LIMIT $4) g) ORDER BY id LIMIT $4) e "
           + "LEFT JOIN LATERAL (SELECT host_type, status FROM domain_settings WHERE domain = e.domain LIMIT 1) s "
           + "ON true ORDER BY e.id";
   /** How long plugging a gap may wait for the transaction holding that id before trying later. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.domainregistry.registry.DomainError;
+import org.domainregistry.store.IdRange;
 
 /**
  * Cluster-wide read-your-writes and sync overview: asks every live node of the cluster (this one
@@ -54,8 +55,8 @@ public final class ClusterSync {
    */
   public Future<List<String>> unconfirmed(Duration timeout) {
     long millis = Math.max(1, timeout.toMillis());
-    JsonObject request = new JsonObject().put("up_to", status.maxSeenEventId())
-        .put("except", new JsonArray(status.gapIds())).put("timeout_ms", millis);
+    JsonObject request = withExcept(new JsonObject().put("up_to", status.maxSeenEventId()), status.gapRanges())
+        .put("timeout_ms", millis);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(millis);
     List<String> nodes = liveNodes();
     List<Future<Object>> replies = new ArrayList<>();
@@ -72,6 +73,37 @@ public final class ClusterSync {
       }
       return laggards;
     });
+  }
+
+  /**
+   * Puts the ids the asking node still misses in a cluster-wait request: {@code except_ranges} as
+   * {@code [from, to]} pairs, and the single missing ids also in {@code except}, the older form
+   * (a node that reads only that excepts fewer ids: it waits longer, never less).
+   */
+  static JsonObject withExcept(JsonObject request, List<IdRange> missing) {
+    JsonArray single = new JsonArray();
+    JsonArray ranges = new JsonArray();
+    for (IdRange range : missing) {
+      ranges.add(new JsonArray().add(range.from()).add(range.to()));
+      if (range.size() == 1) {
+        single.add(range.from());
+      }
+    }
+    return request.put("except", single).put("except_ranges", ranges);
+  }
+
+  /** The ids a cluster-wait request excepts, from either form. */
+  static List<IdRange> exceptOf(JsonObject request) {
+    List<IdRange> except = new ArrayList<>();
+    request.getJsonArray("except", new JsonArray()).forEach(id -> {
+      long single = ((Number) id).longValue();
+      except.add(new IdRange(single, single));
+    });
+    request.getJsonArray("except_ranges", new JsonArray()).forEach(pair -> {
+      JsonArray range = (JsonArray) pair;
+      except.add(new IdRange(range.getLong(0), range.getLong(1)));
+    });
+    return except;
   }
 
   /**

@@ -1,31 +1,27 @@
 package org.domainregistry.sync;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.Set;
-import java.util.TreeMap;
+import org.domainregistry.store.IdRange;
 
 /**
  * Where a reader is in the events table. Event ids are taken at insert and become visible at
  * commit, so ids can show up out of order; the cursor therefore tracks, besides the highest id
- * seen, the ids below it not seen yet (gaps), and the highest id with nothing missing below it.
- * Plain Java, used by one thread at a time.
+ * seen, the ranges of ids below it not seen yet (gaps: a bulk transaction's 50 000 ids are one
+ * range), at most {@link IdRange#MAX_TRACKED} of them, and the highest id with nothing missing
+ * below it. Plain Java, used by one thread at a time.
  */
 public final class EventCursor {
-  /** A jump in ids larger than this is not tracked id by id: the reader reloads instead. */
-  static final int MAX_TRACKED_JUMP = 10_000;
+  /** At most this many missing ids are offered for plugging at a time. */
+  static final int MAX_PLUGS_PER_RUN = 100;
   private static final int RECENT_IDS = 4096;
   private long maxSeen;
   private long applied;
   private long gapsFound;
   private long gapsFilled;
-  private final TreeMap<Long, Long> gaps = new TreeMap<>();
-  private final Set<Long> snapshotGaps = new HashSet<>();
+  private final MissingRanges gaps = new MissingRanges();
   private final Map<Long, String> recentlyRead = new LinkedHashMap<>(RECENT_IDS * 2, 0.75f) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
@@ -43,43 +39,39 @@ public final class EventCursor {
     return gapsFilled;
   }
 
-  /** Starts over after a full load whose snapshot saw {@code present} among the ids above {@code windowStart}. */
-  public void resetToSnapshot(long maxEventId, long windowStart, Collection<Long> present, long nowMillis) {
+  /**
+   * Starts over after a full load whose snapshot, up to {@code maxEventId}, found these ranges
+   * missing (lowest first). Past {@link IdRange#MAX_TRACKED} ranges, the cursor keeps the first
+   * ones and stands just below the next: the events above it are read again (harmless), and none
+   * is passed unseen.
+   */
+  public void resetToSnapshot(long maxEventId, List<IdRange> missingInSnapshot, long nowMillis) {
     gaps.clear();
-    snapshotGaps.clear();
     recentlyRead.clear();
-    maxSeen = maxEventId;
-    Set<Long> seen = new HashSet<>(present);
-    for (long id = windowStart + 1; id <= maxEventId; id++) {
-      if (!seen.contains(id)) {
-        gaps.put(id, nowMillis);
-        snapshotGaps.add(id);
-        gapsFound++;
-      }
+    maxSeen = missingInSnapshot.size() > IdRange.MAX_TRACKED
+        ? missingInSnapshot.get(IdRange.MAX_TRACKED).from() - 1 : maxEventId;
+    for (IdRange range : missingInSnapshot.subList(0, Math.min(IdRange.MAX_TRACKED, missingInSnapshot.size()))) {
+      gapsFound += gaps.add(range.from(), range.to(), nowMillis, true);
     }
     advance();
   }
 
   /**
    * Notes that the event with this id has been read and applied. Returns false, recording nothing,
-   * when the id is too far above the highest seen to track the ids in between: the reader must
-   * reload.
+   * when the ids between it and the highest seen would be one range more than the
+   * {@link IdRange#MAX_TRACKED} tracked: the reader must not pass it (a full reload, or later).
    */
   public boolean record(long id, String domain, long nowMillis) {
     if (id > maxSeen) {
-      if (id - maxSeen > MAX_TRACKED_JUMP) {
-        return false;
-      }
-      for (long missing = maxSeen + 1; missing < id; missing++) {
-        gaps.put(missing, nowMillis);
-        gapsFound++;
+      if (id > maxSeen + 1) {
+        if (gaps.ranges() >= IdRange.MAX_TRACKED) {
+          return false;
+        }
+        gapsFound += gaps.add(maxSeen + 1, id - 1, nowMillis, false);
       }
       maxSeen = id;
-    } else {
-      if (gaps.remove(id) != null) {
-        gapsFilled++;
-      }
-      snapshotGaps.remove(id);
+    } else if (gaps.remove(id)) {
+      gapsFilled++;
     }
     recentlyRead.put(id, domain);
     advance();
@@ -95,21 +87,18 @@ public final class EventCursor {
    * True when every event up to {@code upTo} has been applied, leaving out only ids in
    * {@code except} (ids still missing for whoever asks, too).
    */
-  public boolean hasAppliedAllUpTo(long upTo, Collection<Long> except) {
-    if (maxSeen < upTo) {
-      return false;
-    }
-    for (Long gap : gaps.headMap(upTo, true).keySet()) {
-      if (!except.contains(gap)) {
-        return false;
-      }
-    }
-    return true;
+  public boolean hasAppliedAllUpTo(long upTo, Collection<IdRange> except) {
+    return maxSeen >= upTo && gaps.allExcepted(upTo, except);
   }
 
   /** True when the event with this id has been applied (it is at or below the highest seen and no gap). */
   public boolean isApplied(long id) {
-    return id <= maxSeen && !gaps.containsKey(id);
+    return id <= maxSeen && !gaps.contains(id);
+  }
+
+  /** True when this id is below the highest seen and not seen yet. */
+  public boolean isMissing(long id) {
+    return gaps.contains(id);
   }
 
   /** Highest id with every id at or below it applied or known to be a hole. */
@@ -122,27 +111,31 @@ public final class EventCursor {
     return maxSeen;
   }
 
-  /** The ids below the highest seen that have not been seen. */
-  public NavigableSet<Long> gaps() {
-    return gaps.navigableKeySet();
+  /** How many ids below the highest seen have not been seen. */
+  public long missingCount() {
+    return gaps.ids();
+  }
+
+  /** How many ranges of missing ids are tracked. */
+  public int missingRanges() {
+    return gaps.ranges();
+  }
+
+  /** The ranges of ids below the highest seen that have not been seen, lowest first. */
+  public List<IdRange> gaps() {
+    return gaps.list();
   }
 
   /**
-   * The gaps first noticed at or before {@code cutoffMillis}, lowest first, each saying whether a
-   * snapshot found it missing (everything committed before a snapshot is in it, so such an id may be
-   * plugged even below the oldest kept event).
+   * Missing ids first noticed at or before {@code cutoffMillis}, lowest first and at most
+   * {@link #MAX_PLUGS_PER_RUN}, each saying whether a snapshot found it missing (everything
+   * committed before a snapshot is in it, so such an id may be plugged even below the oldest kept event).
    */
   List<GapPlugger.GapToPlug> gapsNoticedBefore(long cutoffMillis) {
-    List<GapPlugger.GapToPlug> old = new ArrayList<>();
-    for (Map.Entry<Long, Long> gap : gaps.entrySet()) {
-      if (gap.getValue() <= cutoffMillis) {
-        old.add(new GapPlugger.GapToPlug(gap.getKey(), snapshotGaps.contains(gap.getKey())));
-      }
-    }
-    return old;
+    return gaps.noticedBefore(cutoffMillis, MAX_PLUGS_PER_RUN);
   }
 
   private void advance() {
-    applied = gaps.isEmpty() ? maxSeen : gaps.firstKey() - 1;
+    applied = Math.min(maxSeen, gaps.lowest() - 1);
   }
 }

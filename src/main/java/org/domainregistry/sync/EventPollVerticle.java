@@ -4,13 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.domainregistry.config.NodeConfig;
@@ -18,6 +15,7 @@ import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.store.DomainStore;
+import org.domainregistry.store.IdRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,8 +153,7 @@ public final class EventPollVerticle extends VerticleBase {
    */
   private void awaitAppliedByNode(Message<JsonObject> request) {
     long upTo = request.body().getLong("up_to", 0L);
-    Set<Long> except = new HashSet<>();
-    request.body().getJsonArray("except", new JsonArray()).forEach(id -> except.add(((Number) id).longValue()));
+    List<IdRange> except = ClusterSync.exceptOf(request.body());
     long timeout = Math.min(NodeConfig.Sync.MAX_CLUSTER_WAIT_MS,
         request.body().getLong("timeout_ms", config.clusterWaitTimeoutMs()));
     await(request, () -> poller.hasAppliedAllUpTo(upTo, except), 0, timeout);

@@ -13,6 +13,7 @@ import org.domainregistry.registry.RegistryReload;
 import org.domainregistry.store.DomainEvent;
 import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.EventBounds;
+import org.domainregistry.store.IdRange;
 import org.domainregistry.store.Snapshot;
 import org.domainregistry.store.StoredDomain;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class EventPoller {
   private final long boundsCheckMillis;
   private long lastBoundsCheck = Long.MIN_VALUE / 2;
   private boolean reloadNeeded = true;
+  private boolean reloadedWhileFull;
 
   /**
    * @param boundsCheckMillis how often a poll also checks the events table's bounds (whether this
@@ -64,7 +66,7 @@ public final class EventPoller {
   public Future<Void> poll() {
     Future<Void> start = reloadNeeded ? fullLoad() : recheckDomains();
     Future<Void> applied = start.compose(x -> applyEvents());
-    return applied.compose(x -> cursor.gaps().isEmpty() && monotonicMillis.getAsLong() - lastBoundsCheck < boundsCheckMillis
+    return applied.compose(x -> cursor.missingCount() == 0 && monotonicMillis.getAsLong() - lastBoundsCheck < boundsCheckMillis
         ? recordPollWithoutBounds()
         : checkBoundsAfterPoll());
   }
@@ -93,7 +95,7 @@ public final class EventPoller {
    * domain's row read again at the start of the next poll, before any newer event.
    */
   public void announced(long eventId, String domain) {
-    if (!domain.isEmpty() && eventId <= cursor.maxSeen() && !cursor.gaps().contains(eventId)
+    if (!domain.isEmpty() && eventId <= cursor.maxSeen() && !cursor.isMissing(eventId)
         && !cursor.wasReadRecently(eventId, domain)) {
       recheck.put(domain, eventId);
     }
@@ -105,7 +107,7 @@ public final class EventPoller {
   }
 
   /** True when every event up to {@code upTo} is applied here, but for ids in {@code except}. */
-  public boolean hasAppliedAllUpTo(long upTo, Collection<Long> except) {
+  public boolean hasAppliedAllUpTo(long upTo, Collection<IdRange> except) {
     return cursor.hasAppliedAllUpTo(upTo, except);
   }
 
@@ -123,14 +125,14 @@ public final class EventPoller {
     boolean firstLoad = !status.loaded();
     RegistryReload reload = registry.startReload();
     long started = monotonicMillis.getAsLong();
-    return store.loadEnabled(pageSize, page -> {
+    long windowAtMost = firstLoad ? Long.MAX_VALUE : cursor.applied();
+    return store.loadEnabled(pageSize, windowAtMost, page -> {
       for (StoredDomain domain : page) {
         reload.put(domain.domain(), domain.hostType());
       }
     }).map(snapshot -> {
       reload.finish(snapshot.maxEventId());
-      cursor.resetToSnapshot(snapshot.maxEventId(), snapshot.windowStart(), snapshot.recentEventIds(),
-          monotonicMillis.getAsLong());
+      cursor.resetToSnapshot(snapshot.maxEventId(), snapshot.missing(), monotonicMillis.getAsLong());
       reloadNeeded = false;
       status.recordLoad();
       status.recordApplied(cursor);
@@ -158,9 +160,8 @@ public final class EventPoller {
       long now = monotonicMillis.getAsLong();
       for (DomainEvent event : events) {
         if (!cursor.record(event.id(), event.domain(), now)) {
-          LOG.warn("Event ids jumped from {} to {}: too many to track one by one; full reload",
-              cursor.maxSeen(), event.id());
-          return fullLoad().compose(x -> applyEvents());
+          status.recordApplied(cursor);
+          return cursorFull(event.id());
         }
         status.advanceApplied(cursor.applied());
         if (!event.isDummy()) {
@@ -168,8 +169,25 @@ public final class EventPoller {
         }
       }
       status.recordApplied(cursor);
+      reloadedWhileFull &= cursor.missingRanges() > IdRange.MAX_TRACKED / 2;
       return events.size() < pageSize ? Future.succeededFuture() : applyEvents();
     });
+  }
+
+  /**
+   * The cursor tracks as many missing ranges as it may and an event would open one more: a full
+   * reload, its window from the lowest missing id on. Once per episode: while the reloaded cursor is
+   * still full, the poll stops below that event (read again later, when plugs or commits have
+   * closed ranges), passing nothing unseen.
+   */
+  private Future<Void> cursorFull(long eventId) {
+    if (reloadedWhileFull) {
+      return Future.succeededFuture();
+    }
+    reloadedWhileFull = true;
+    LOG.warn("Event {} opens one range of missing ids more than the {} tracked (lowest missing {}); full reload",
+        eventId, IdRange.MAX_TRACKED, cursor.applied() + 1);
+    return fullLoad().compose(x -> applyEvents());
   }
 
   private boolean isBehind(EventBounds bounds) {

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * or fills the hole for good. Never more than one run at once, so waiting ties up one connection.
  * A run that resolves nothing (ids not handed out yet, still held, or failing) makes the next runs
  * wait, from one second doubling up to 30 s, counted from the end of that run (a run may itself
- * wait seconds for a lock). Used from the event poll verticle's context only.
+ * wait seconds for a lock). After an id found held, the ids right after it are left for a later run
+ * (one transaction, a bulk write, holds a run of ids); after one not issued yet, every higher one.
+ * Used from the event poll verticle's context only.
  */
 final class GapPlugger {
   private static final Logger LOG = LoggerFactory.getLogger(GapPlugger.class);
@@ -43,17 +45,26 @@ final class GapPlugger {
     }
     running = true;
     boolean[] progress = {false};
+    long[] skipAbove = {Long.MAX_VALUE};
+    long[] lastHeld = {Long.MIN_VALUE};
     Future<Void> chain = Future.succeededFuture();
     for (GapToPlug gap : gaps) {
-      chain = chain.compose(x -> store.fillGap(gap.id(), gap.fromSnapshot())
-          .map(outcome -> {
-            progress[0] |= report(gap.id(), outcome, reload);
-            return (Void) null;
-          })
+      chain = chain.compose(x -> {
+        if (gap.id() > skipAbove[0] || gap.id() == lastHeld[0] + 1) {
+          lastHeld[0] = gap.id() == lastHeld[0] + 1 ? gap.id() : lastHeld[0];
+          return Future.succeededFuture();
+        }
+        return store.fillGap(gap.id(), gap.fromSnapshot()).map(outcome -> {
+          progress[0] |= report(gap.id(), outcome, reload);
+          lastHeld[0] = outcome == GapFill.HELD ? gap.id() : lastHeld[0];
+          skipAbove[0] = outcome == GapFill.NOT_ISSUED ? gap.id() : skipAbove[0];
+          return (Void) null;
+        })
           .otherwise(failure -> {
             LOG.warn("Plugging missing event id {} failed, will try again: {}", gap.id(), failure.getMessage());
             return null;
-          }));
+          });
+      });
     }
     return chain.onComplete(result -> {
       running = false;

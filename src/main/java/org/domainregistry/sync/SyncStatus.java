@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.domainregistry.registry.Digest;
+import org.domainregistry.store.IdRange;
+import org.domainregistry.store.ListenState;
 
 /**
  * How far this node's registry is in step with the database, written by the event poll and
@@ -17,7 +19,7 @@ public final class SyncStatus {
   private volatile long maxSeenEventId;
   private volatile long dbMaxEventId;
   private volatile int pendingGaps;
-  private volatile List<Long> gapIds = List.of();
+  private volatile List<IdRange> gapRanges = List.of();
   private volatile Instant staleSince;
   private volatile Instant lastPollAt;
   private volatile long fullReloads;
@@ -25,6 +27,7 @@ public final class SyncStatus {
   private volatile LongSupplier digestSource = () -> 0;
   private volatile DigestAt digest = new DigestAt(0, 0, true);
   private final AtomicLong digestDivergences = new AtomicLong();
+  private volatile ListenState listen = new ListenState();
 
   /**
    * The registry's digest as it was when event {@code eventId} was recorded as applied;
@@ -36,6 +39,16 @@ public final class SyncStatus {
   /** Where the digest is read each time a page of events is applied (the node's registry). */
   public void digestFrom(LongSupplier source) {
     this.digestSource = source;
+  }
+
+  /** Where the state of the LISTEN connection is read (the database verticle's). */
+  public void listenFrom(ListenState state) {
+    this.listen = state;
+  }
+
+  /** Whether the LISTEN connection is up and how often it was replaced. */
+  public ListenState listen() {
+    return listen;
   }
 
   /** The digest at the last applied page. */
@@ -82,9 +95,9 @@ public final class SyncStatus {
     return pendingGaps;
   }
 
-  /** The ids below the highest seen that are still missing here. */
-  public List<Long> gapIds() {
-    return gapIds;
+  /** The ranges of ids below the highest seen that are still missing here. */
+  public List<IdRange> gapRanges() {
+    return gapRanges;
   }
 
   /** When the database was first found unreachable in the current outage, or null. */
@@ -112,7 +125,7 @@ public final class SyncStatus {
    * {@code applied_event_id}, {@code max_seen_event_id}, {@code db_max_event_id},
    * {@code pending_gaps}, {@code loaded}, {@code ready}, {@code stale_since}, {@code last_poll_at},
    * {@code full_reloads}, {@code dynamic_domains}, {@code digest} with {@code digest_event_id} and
-   * {@code digest_complete}.
+   * {@code digest_complete}, {@code listening} and {@code listen_reconnects}.
    */
   public JsonObject toJson(String nodeId, int dynamicDomains) {
     DigestAt at = digest;
@@ -132,7 +145,9 @@ public final class SyncStatus {
         .put("dynamic_domains", dynamicDomains)
         .put("digest", Digest.hex(at.digest()))
         .put("digest_event_id", at.eventId())
-        .put("digest_complete", at.complete());
+        .put("digest_complete", at.complete())
+        .put("listening", listen.listening())
+        .put("listen_reconnects", listen.reconnects());
   }
 
   void recordLoad() {
@@ -155,8 +170,8 @@ public final class SyncStatus {
   void recordApplied(EventCursor cursor) {
     appliedEventId = cursor.applied();
     maxSeenEventId = cursor.maxSeen();
-    pendingGaps = cursor.gaps().size();
-    gapIds = pendingGaps == 0 ? List.of() : List.copyOf(cursor.gaps());
+    pendingGaps = (int) Math.min(Integer.MAX_VALUE, cursor.missingCount());
+    gapRanges = pendingGaps == 0 ? List.of() : cursor.gaps();
     dbMaxEventId = Math.max(dbMaxEventId, maxSeenEventId);
     counters.recordGaps(cursor.gapsFound(), cursor.gapsFilled());
     digest = new DigestAt(appliedEventId, digestSource.getAsLong(), appliedEventId == maxSeenEventId);

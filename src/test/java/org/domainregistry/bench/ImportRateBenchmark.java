@@ -72,7 +72,7 @@ public final class ImportRateBenchmark {
   @SuppressWarnings("unchecked")
   private static double ceiling(int domains, int batch) {
     Vertx vertx = Vertx.vertx();
-    DatabaseVerticle database = new DatabaseVerticle(TestDatabase.createDatabase(), 4, 1, event -> { });
+    DatabaseVerticle database = new DatabaseVerticle(TestDatabase.createDatabase(), 4, 1, 5000, event -> { });
     Await.result(vertx.deployVerticle(database));
     BulkStore store = database.bulk();
     long start = System.nanoTime();

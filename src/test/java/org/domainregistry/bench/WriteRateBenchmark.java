@@ -38,7 +38,7 @@ public final class WriteRateBenchmark {
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int poolSize = 8;
     Vertx vertx = Vertx.vertx();
-    DatabaseVerticle database = new DatabaseVerticle(TestDatabase.createDatabase(), poolSize, 1, event -> { });
+    DatabaseVerticle database = new DatabaseVerticle(TestDatabase.createDatabase(), poolSize, 1, 5000, event -> { });
     Await.result(vertx.deployVerticle(database));
     DomainStore store = database.store();
     run(clients, writes / 5, i -> store.insert("warm" + i + ".example.com", "type1").mapEmpty());

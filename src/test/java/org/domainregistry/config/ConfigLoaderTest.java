@@ -32,7 +32,7 @@ class ConfigLoaderTest {
     assertThat(config.db()).isEqualTo(new NodeConfig.Db(Optional.empty(), 8, "data/postgres", 5433, false, 2));
     assertThat(config.staticDomains()).isEmpty();
     assertThat(config.hostTypes()).isEmpty();
-    assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(1000, 1000, 1800, 7200, 200, 5000));
+    assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(1000, 1000, 1800, 7200, 200, 5000, 5000));
     assertThat(config.admin()).isEmpty();
     assertThat(config.cluster()).isEqualTo(
         new NodeConfig.Cluster(false, "domain-registry", "127.0.0.1", 5701, List.of("127.0.0.1:5701"),
@@ -105,7 +105,7 @@ class ConfigLoaderTest {
     assertThat(config.staticDomains()).containsExactly(
         Map.entry("localhost", "localhost"), Map.entry("xn--bcher-kva.example", "dummy auth"));
     assertThat(config.hostTypes()).containsExactly("type1", "dummy auth");
-    assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(250, 500, 60, 600, 0, 2000));
+    assertThat(config.sync()).isEqualTo(new NodeConfig.Sync(250, 500, 60, 600, 0, 2000, 5000));
     assertThat(config.removal()).isEqualTo(new NodeConfig.Removal(500, 2000, 100, 50, 60_000, 600_000, 1_000));
     assertThat(config.admin()).contains(new NodeConfig.Admin("root", "12345"));
     assertThat(config.cluster()).isEqualTo(new NodeConfig.Cluster(true, "test-cluster", "10.0.0.1", 5801,

@@ -106,4 +106,28 @@ class PgDomainStoreTest implements DomainStoreContract {
   void migratingTwiceAppliesEachStepOnce() {
     assertThat(Await.result(Migrations.migrate(pool))).isEqualTo(Migrations.latestVersion());
   }
+
+  @Test
+  void aSnapshotReportsTheRangesMissingInItsWindowNeverStartingAboveTheOneAsked() {
+    for (int i = 0; i < 5; i++) {
+      Await.result(store.insert("d" + i + ".com", "type1"));
+    }
+    Await.result(pool.query("INSERT INTO domain_events (id, domain) VALUES (20000, 'x.com'), (20003, 'y.com')").execute());
+    assertThat(Await.result(store.loadEnabled(10, page -> { })).missing()).as("the last 10 000 ids")
+        .containsExactly(new IdRange(10_004, 19_999), new IdRange(20_001, 20_002));
+    Snapshot fromTwo = Await.result(store.loadEnabled(10, 2, page -> { }));
+    assertThat(fromTwo.windowStart()).isEqualTo(2);
+    assertThat(fromTwo.missing()).containsExactly(new IdRange(6, 19_999), new IdRange(20_001, 20_002));
+  }
+
+  @Test
+  void eventsAfterAnIdAlsoReadTheMissingRangesAtOrBelowIt() {
+    for (int i = 0; i < 6; i++) {
+      Await.result(store.insert("d" + i + ".com", "type1"));
+    }
+    List<IdRange> missing = List.of(new IdRange(2, 2), new IdRange(3, 10));
+    assertThat(Await.result(store.eventsAfter(4, missing, 10))).extracting(DomainEvent::id)
+        .containsExactly(2L, 3L, 4L, 5L, 6L);
+    assertThat(Await.result(store.eventsAfter(4, missing, 2))).extracting(DomainEvent::id).containsExactly(2L, 3L);
+  }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * How to start a {@link NodeProcess}: its YAML config, where its HTTP API answers, JVM options, and
  * for fault injection a command prefix (e.g. {@code ip netns exec NS}) and extra environment
- * variables (e.g. libfaketime's).
+ * variables (e.g. a locale).
  *
  * @param yaml the node's config file
  * @param host the address its HTTP API answers on

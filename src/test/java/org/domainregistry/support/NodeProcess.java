@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node in a JVM process of its own, started with {@code Main --config FILE} like an operator would,
@@ -38,6 +39,15 @@ public final class NodeProcess implements AutoCloseable {
   /** The same with these JVM options (heap, GC, ...) instead of {@code -Xmx256m}. */
   public static NodeProcess start(String yaml, int httpPort, Duration deadline, List<String> jvmOptions) {
     return start(NodeLaunch.onLoopback(yaml, httpPort, deadline, jvmOptions));
+  }
+
+  /**
+   * The same, the JVM run by {@code launcher} (e.g. {@code setpriv --regid=G --clear-groups}, so
+   * that packet filters can tell its sockets apart by owner); an empty launcher runs it directly.
+   */
+  public static NodeProcess start(String yaml, int httpPort, Duration deadline, List<String> jvmOptions,
+                                  List<String> launcher) {
+    return start(new NodeLaunch(yaml, "127.0.0.1", httpPort, deadline, jvmOptions, launcher, Map.of()));
   }
 
   /** Starts a node process as {@code launch} says and waits until it is ready. */

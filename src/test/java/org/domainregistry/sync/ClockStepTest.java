@@ -78,7 +78,7 @@ class ClockStepTest {
     Await.result(Migrations.migrate(pool));
     PgDomainStore store = new PgDomainStore(pool);
     store.markSchemaReady();
-    NodeConfig.Sync config = new NodeConfig.Sync(pollIntervalMs, 100, 3600, 7200, gapFillDelayMs, 5000);
+    NodeConfig.Sync config = new NodeConfig.Sync(pollIntervalMs, 100, 3600, 7200, gapFillDelayMs, 5000, 5000);
     Await.result(vertx.deployVerticle(new EventPollVerticle(config, registry, store, status, "n1", wall)));
     Await.until("loaded", Duration.ofSeconds(10), status::ready);
   }

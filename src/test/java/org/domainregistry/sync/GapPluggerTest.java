@@ -7,12 +7,16 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.domainregistry.store.DomainStore;
 import org.domainregistry.store.Migrations;
 import org.domainregistry.store.PgDomainStore;
 import org.domainregistry.support.Await;
@@ -31,6 +35,7 @@ class GapPluggerTest {
   private Vertx vertx;
   private Pool pool;
   private String db;
+  private final AtomicInteger fillAttempts = new AtomicInteger();
   private GapPlugger plugger;
 
   @BeforeEach
@@ -41,7 +46,7 @@ class GapPluggerTest {
     Await.result(Migrations.migrate(pool));
     PgDomainStore store = new PgDomainStore(pool);
     store.markSchemaReady();
-    plugger = new GapPlugger(store, () -> System.nanoTime() / 1_000_000 + skippedMillis.get());
+    plugger = new GapPlugger(countingFills(store), () -> System.nanoTime() / 1_000_000 + skippedMillis.get());
   }
 
   @AfterEach
@@ -77,5 +82,52 @@ class GapPluggerTest {
       Await.result(afterThePause);
       assertThat(resolved).as("the committed event is found").hasValue(1);
     }
+  }
+
+  @Test
+  void aRunWaitsForTheFirstIdOfAHeldRunOnlyAndGoesOnPastIt() throws Exception {
+    AtomicInteger resolved = new AtomicInteger();
+    TestDatabase.execute(db, "INSERT INTO domain_events (domain) VALUES ('before.example')");
+    try (Connection held = TestDatabase.jdbc(db); Statement st = held.createStatement()) {
+      held.setAutoCommit(false);
+      List<GapPlugger.GapToPlug> gaps = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery(
+          "INSERT INTO domain_events (domain) SELECT 'bulk' || g FROM generate_series(1, 3) g RETURNING id")) {
+        while (rs.next()) {
+          gaps.add(new GapPlugger.GapToPlug(rs.getLong(1), false));
+        }
+      }
+      long abandoned;
+      try (Connection other = TestDatabase.jdbc(db); Statement next = other.createStatement();
+           ResultSet rs = next.executeQuery("SELECT nextval(pg_get_serial_sequence('domain_events', 'id')) "
+               + "FROM generate_series(1, 2) OFFSET 1")) {
+        rs.next();
+        abandoned = rs.getLong(1);
+      }
+      try (Connection other = TestDatabase.jdbc(db); Statement later = other.createStatement()) {
+        later.executeUpdate("INSERT INTO domain_events (domain) VALUES ('after.example')");
+      }
+      gaps.add(new GapPlugger.GapToPlug(abandoned, false));
+
+      Await.result(plugger.plug(gaps, resolved::incrementAndGet, () -> { }));
+      assertThat(fillAttempts).as("the first held id, then the abandoned one, not next to it").hasValue(2);
+      assertThat(resolved).as("the abandoned id plugged").hasValue(1);
+      held.rollback();
+    }
+  }
+
+  /** The store, with its {@code fillGap} calls counted. */
+  private DomainStore countingFills(DomainStore store) {
+    return (DomainStore) Proxy.newProxyInstance(DomainStore.class.getClassLoader(), new Class<?>[] {DomainStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("fillGap")) {
+            fillAttempts.incrementAndGet();
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 }
