@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node in a JVM process of its own, started with {@code Main --config FILE} like an operator would,
@@ -19,11 +20,13 @@ import java.util.List;
 public final class NodeProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final Process process;
+  private final String host;
   private final int httpPort;
   private final Path log;
 
-  private NodeProcess(Process process, int httpPort, Path log) {
+  private NodeProcess(Process process, String host, int httpPort, Path log) {
     this.process = process;
+    this.host = host;
     this.httpPort = httpPort;
     this.log = log;
   }
@@ -35,7 +38,7 @@ public final class NodeProcess implements AutoCloseable {
 
   /** The same with these JVM options (heap, GC, ...) instead of {@code -Xmx256m}. */
   public static NodeProcess start(String yaml, int httpPort, Duration deadline, List<String> jvmOptions) {
-    return start(yaml, httpPort, deadline, jvmOptions, List.of());
+    return start(NodeLaunch.onLoopback(yaml, httpPort, deadline, jvmOptions));
   }
 
   /**
@@ -44,21 +47,33 @@ public final class NodeProcess implements AutoCloseable {
    */
   public static NodeProcess start(String yaml, int httpPort, Duration deadline, List<String> jvmOptions,
                                   List<String> launcher) {
+    return start(new NodeLaunch(yaml, "127.0.0.1", httpPort, deadline, jvmOptions, launcher, Map.of()));
+  }
+
+  /** Starts a node process as {@code launch} says and waits until it is ready. */
+  public static NodeProcess start(NodeLaunch launch) {
     try {
       Path dir = Files.createTempDirectory("registry-node-");
-      Path config = Files.writeString(dir.resolve("node.yaml"), yaml);
+      Path config = Files.writeString(dir.resolve("node.yaml"), launch.yaml());
       Path log = dir.resolve("node.log");
-      List<String> command = new ArrayList<>(launcher);
+      List<String> command = new ArrayList<>(launch.commandPrefix());
       command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
           "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath()));
-      command.addAll(jvmOptions);
+      command.addAll(launch.jvmOptions());
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.domainregistry.Main",
           "--config", config.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().keySet().removeIf(name -> name.startsWith("DOMAINS_"));
-      NodeProcess node = new NodeProcess(builder.start(), httpPort, log);
-      Await.until("node process on port " + httpPort + " ready (log " + log + ")", deadline, node::ready);
+      builder.environment().putAll(launch.environment());
+      NodeProcess node = new NodeProcess(builder.start(), launch.host(), launch.httpPort(), log);
+      try {
+        Await.until("node process on " + launch.host() + ":" + launch.httpPort() + " ready (log " + log + ")",
+            launch.deadline(), node::ready);
+      } catch (RuntimeException | AssertionError notReady) {
+        node.kill();
+        throw notReady;
+      }
       return node;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -102,8 +117,9 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + httpPort + path);
+  /** The URI of {@code path} on this node's HTTP API. */
+  public URI uri(String path) {
+    return URI.create("http://" + host + ":" + httpPort + path);
   }
 
   private String tail() {
@@ -135,6 +151,16 @@ public final class NodeProcess implements AutoCloseable {
       return Files.readString(log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kills the process with SIGKILL, as a crash would, and waits for it to be gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
