@@ -29,6 +29,7 @@ final class FaultCluster implements AutoCloseable {
   private final List<NodeProcess> started = new ArrayList<>();
   private final String name = "faults-" + ProcessHandle.current().pid();
   private final int siblingPort = freePort();
+  private final SteppedClocks clocks;
   private StoppableDatabase database;
   private Vertx sibling;
   private CleanupRecorder cleanup;
@@ -36,6 +37,7 @@ final class FaultCluster implements AutoCloseable {
   FaultCluster(int size) {
     network = new FaultNetwork(size, HTTP_PORT);
     nodes = new NodeProcess[size];
+    clocks = SteppedClocks.available() ? new SteppedClocks(size) : null;
     try {
       database = new StoppableDatabase("127.0.0.1," + FaultNetwork.hostAddress(), List.of(FaultNetwork.subnet()));
       network.databasePort(database.port());
@@ -69,6 +71,11 @@ final class FaultCluster implements AutoCloseable {
 
   CleanupRecorder cleanup() {
     return cleanup;
+  }
+
+  /** The nodes' steppable wall clocks, empty when the shim cannot be built (no gcc). */
+  Optional<SteppedClocks> clocks() {
+    return Optional.ofNullable(clocks);
   }
 
   /** Kills node {@code i} with SIGKILL. */
@@ -107,7 +114,8 @@ final class FaultCluster implements AutoCloseable {
     List<String> jvm = List.of("-Xmx256m", "-Dhazelcast.merge.first.run.delay.seconds=5",
         "-Dhazelcast.merge.next.run.delay.seconds=5", "-Dhazelcast.heartbeat.interval.seconds=1",
         "-Dhazelcast.max.no.heartbeat.seconds=10");
-    return new NodeLaunch(yaml, host, HTTP_PORT, Duration.ofSeconds(120), jvm, FaultNetwork.execPrefix(i), Map.of());
+    return new NodeLaunch(yaml, host, HTTP_PORT, Duration.ofSeconds(120), jvm, FaultNetwork.execPrefix(i),
+        clocks == null ? Map.of() : clocks.environment(i));
   }
 
   private List<String> members() {

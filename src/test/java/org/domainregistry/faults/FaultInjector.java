@@ -25,11 +25,12 @@ final class FaultInjector {
       case KILL_NODE -> cluster.kill(fault.node());
       case KILL_DATABASE -> cluster.database().kill();
       case SLOW_DATABASE -> holdLocks();
+      case CLOCK_STEP -> cluster.clocks().orElseThrow().step(fault.node(), fault.seconds());
     }
   }
 
   /**
-   * Heals a window's faults: the database first, then the network, and the killed nodes
+   * Heals a window's faults: the database first, then the network and clocks, and the killed nodes
    * last (a node needs the database to become ready).
    */
   void heal(List<Fault> faults) {
@@ -40,6 +41,7 @@ final class FaultInjector {
         case KILL_NODE -> cluster.restart(fault.node());
         case KILL_DATABASE -> cluster.database().start();
         case SLOW_DATABASE -> releaseLocks();
+        case CLOCK_STEP -> cluster.clocks().orElseThrow().step(fault.node(), 0);
       }
     }
   }
