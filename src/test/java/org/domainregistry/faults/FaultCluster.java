@@ -18,8 +18,8 @@ import org.domainregistry.support.NodeProcess;
 import org.domainregistry.support.StoppableDatabase;
 
 /**
- * The system under test: a real PostgreSQL on the suite's bridge, node processes each in its own
- * network namespace, and a sibling service with a cleanup handler in this JVM. Faults act on these
+ * The system under test: a real PostgreSQL reached through a {@link LaggyLink} on the suite's
+ * bridge, node processes each in its own network namespace, and a sibling service with a cleanup handler in this JVM. Faults act on these
  * parts for real. What it started is stopped by {@link #close}, also when starting fails.
  */
 final class FaultCluster implements AutoCloseable {
@@ -31,6 +31,7 @@ final class FaultCluster implements AutoCloseable {
   private final int siblingPort = freePort();
   private final SteppedClocks clocks;
   private StoppableDatabase database;
+  private LaggyLink databaseLink;
   private Vertx sibling;
   private CleanupRecorder cleanup;
 
@@ -40,7 +41,8 @@ final class FaultCluster implements AutoCloseable {
     clocks = SteppedClocks.available() ? new SteppedClocks(size) : null;
     try {
       database = new StoppableDatabase("127.0.0.1," + FaultNetwork.hostAddress(), List.of(FaultNetwork.subnet()));
-      network.databasePort(database.port());
+      databaseLink = new LaggyLink(FaultNetwork.hostAddress(), database.port());
+      network.databasePort(databaseLink.port());
       for (int i = 0; i < size; i++) {
         restart(i);
       }
@@ -67,6 +69,11 @@ final class FaultCluster implements AutoCloseable {
 
   StoppableDatabase database() {
     return database;
+  }
+
+  /** The nodes' only way to PostgreSQL, which can add latency. */
+  LaggyLink databaseLink() {
+    return databaseLink;
   }
 
   CleanupRecorder cleanup() {
@@ -109,7 +116,7 @@ final class FaultCluster implements AutoCloseable {
         removal: { lease_ms: 4000, retry_base_ms: 200, retry_max_ms: 2000, handler_timeout_ms: 3000, poll_interval_ms: 500 }
         cluster: { enabled: true, name: %s, host: %s, port: 5701, event_bus_port: 5702, members: %s }
         logging: { access_log: false }
-        """.formatted(host, HTTP_PORT, database.url(FaultNetwork.hostAddress()), name, host,
+        """.formatted(host, HTTP_PORT, "postgresql://postgres@" + FaultNetwork.hostAddress() + ":" + databaseLink.port() + "/postgres", name, host,
         members().stream().map(m -> "\"" + m + "\"").toList());
     List<String> jvm = List.of("-Xmx256m", "-Dhazelcast.merge.first.run.delay.seconds=5",
         "-Dhazelcast.merge.next.run.delay.seconds=5", "-Dhazelcast.heartbeat.interval.seconds=1",
@@ -142,6 +149,9 @@ final class FaultCluster implements AutoCloseable {
       if (node != null) {
         node.close();
       }
+    }
+    if (databaseLink != null) {
+      databaseLink.close();
     }
     if (database != null) {
       database.close();
