@@ -41,12 +41,13 @@ final class CleanupChain {
   }
 
   /**
-   * Runs the chain while {@code held} says the job is still ours, reporting each step to
-   * {@code progress}; returns how many handlers cleaned up.
+   * Runs the chain for the job's {@code attempt} (1 for its first run) while {@code held} says the
+   * job is still ours, reporting each step to {@code progress}; returns how many handlers cleaned up.
    */
-  Future<Integer> run(String domain, String hostType, BooleanSupplier held, Progress progress) {
+  Future<Integer> run(String domain, String hostType, int attempt, BooleanSupplier held, Progress progress) {
+    JsonObject body = new JsonObject().put("domain", domain).put("host_type", hostType).put("attempt", attempt);
     return handlers.list(Optional.of(hostType)).map(CleanupChain::byName).compose(list ->
-        progress.reached(0, list.size()).compose(x -> runFrom(list, 0, domain, hostType, held, progress)));
+        progress.reached(0, list.size()).compose(x -> runFrom(list, 0, body, held, progress)));
   }
 
   /** The rows of one handler name (one per address) together, in calling order. */
@@ -61,29 +62,30 @@ final class CleanupChain {
     return names;
   }
 
-  private Future<Integer> runFrom(List<List<CleanupHandler>> list, int next, String domain, String hostType,
-                                  BooleanSupplier held, Progress progress) {
+  private Future<Integer> runFrom(List<List<CleanupHandler>> list, int next, JsonObject body, BooleanSupplier held,
+                                  Progress progress) {
     if (next == list.size()) {
       return Future.succeededFuture(next);
     }
     if (!held.getAsBoolean()) {
       return Future.failedFuture(new Lease.Lost());
     }
-    return call(list.get(next), 0, domain, hostType)
+    return call(list.get(next), 0, body)
         .compose(x -> progress.reached(next + 1, list.size()))
-        .compose(x -> runFrom(list, next + 1, domain, hostType, held, progress));
+        .compose(x -> runFrom(list, next + 1, body, held, progress));
   }
 
   /** Calls the handler at its {@code index}th address, or at the next one while there is no consumer. */
-  private Future<Void> call(List<CleanupHandler> addresses, int index, String domain, String hostType) {
+  private Future<Void> call(List<CleanupHandler> addresses, int index, JsonObject body) {
     CleanupHandler handler = addresses.get(index);
-    JsonObject body = new JsonObject().put("domain", domain).put("host_type", hostType);
+    String domain = body.getString("domain");
+    String hostType = body.getString("host_type");
     return bus.request(handler.address(), body, new DeliveryOptions().setSendTimeout(timeoutMs))
         .onSuccess(x -> LOG.info("Cleanup handler {} at {} cleaned up domain {} ({})", handler.name(),
             handler.address(), domain, hostType))
         .<Void>mapEmpty()
         .recover(failure -> noConsumer(failure) && index + 1 < addresses.size()
-            ? call(addresses, index + 1, domain, hostType)
+            ? call(addresses, index + 1, body)
             : failed(addresses, domain, hostType, failure));
   }
 

@@ -39,7 +39,7 @@ final class RemovalRun {
   Future<Optional<WriteResult>> run(RemovalJob job, String claimant, Supplier<Future<Void>> prepare) {
     Lease lease = Lease.keep(vertx, store, job.domain(), claimant, Duration.ofMillis(config.leaseMs()));
     return prepare.get()
-        .compose(x -> chain.run(job.domain(), job.hostType(), lease::held,
+        .compose(x -> chain.run(job.domain(), job.hostType(), job.attempts() + 1, lease::held,
             (done, total) -> store.recordProgress(job.domain(), claimant, done, total)))
         .compose(handlers -> store.finish(job.domain(), claimant).onSuccess(done -> {
           if (done.isPresent()) {

@@ -49,7 +49,7 @@ final class Checker {
       checker.compare(workload);
     }
     checker.anomalies.addAll(workload.anomalies());
-    checker.anomalies.addAll(cluster.cleanup().anomalies());
+    checker.anomalies.addAll(cluster.cleanup().takeAnomalies());
     return new Result(convergeMillis, List.copyOf(checker.anomalies));
   }
 

@@ -17,8 +17,10 @@ import org.domainregistry.support.Await;
 
 /**
  * A sibling service's cleanup handler on the clustered event bus that takes a little while per call
- * and records when each domain was cleaned; a call for a domain whose previous call has not
- * finished means two nodes ran its removal at once, an anomaly.
+ * and records when each domain was cleaned. A call for a domain while another call of the same
+ * attempt is running means two nodes ran one attempt of its removal at once, an anomaly; a call of
+ * an attempt that timed out may still arrive late, next to its retry (README "Cleanup handler
+ * protocol").
  */
 final class CleanupRecorder {
   private static final String NAME = "fault-archive";
@@ -41,12 +43,13 @@ final class CleanupRecorder {
 
   private void clean(Message<JsonObject> message) {
     String domain = message.body().getString("domain");
+    String run = domain + " attempt " + message.body().getInteger("attempt");
     calls.computeIfAbsent(domain, d -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
-    if (!running.add(domain)) {
-      anomalies.add("cleanup of " + domain + " called while its previous call was running");
+    if (!running.add(run)) {
+      anomalies.add("cleanup of " + run + " called while another call of that attempt was running");
     }
     vertx.setTimer(10 + random.nextInt(40), id -> {
-      running.remove(domain);
+      running.remove(run);
       message.reply(new JsonObject());
     });
   }
@@ -56,7 +59,12 @@ final class CleanupRecorder {
     return calls.getOrDefault(domain, List.of()).stream().anyMatch(at -> at > nanoTime);
   }
 
-  List<String> anomalies() {
-    return List.copyOf(anomalies);
+  /** The anomalies found since the last call. */
+  List<String> takeAnomalies() {
+    List<String> found = new java.util.ArrayList<>();
+    for (String anomaly = anomalies.poll(); anomaly != null; anomaly = anomalies.poll()) {
+      found.add(anomaly);
+    }
+    return found;
   }
 }

@@ -18,8 +18,8 @@ import org.domainregistry.support.NodeProcess;
 import org.domainregistry.support.StoppableDatabase;
 
 /**
- * The system under test: a real PostgreSQL on the suite's bridge, node processes each in its own
- * network namespace, and a sibling service with a cleanup handler in this JVM. Faults act on these
+ * The system under test: a real PostgreSQL reached through a {@link LaggyLink} on the suite's
+ * bridge, node processes each in its own network namespace, and a sibling service with a cleanup handler in this JVM. Faults act on these
  * parts for real. What it started is stopped by {@link #close}, also when starting fails.
  */
 final class FaultCluster implements AutoCloseable {
@@ -29,16 +29,20 @@ final class FaultCluster implements AutoCloseable {
   private final List<NodeProcess> started = new ArrayList<>();
   private final String name = "faults-" + ProcessHandle.current().pid();
   private final int siblingPort = freePort();
+  private final SteppedClocks clocks;
   private StoppableDatabase database;
+  private LaggyLink databaseLink;
   private Vertx sibling;
   private CleanupRecorder cleanup;
 
   FaultCluster(int size) {
     network = new FaultNetwork(size, HTTP_PORT);
     nodes = new NodeProcess[size];
+    clocks = SteppedClocks.available() ? new SteppedClocks(size) : null;
     try {
       database = new StoppableDatabase("127.0.0.1," + FaultNetwork.hostAddress(), List.of(FaultNetwork.subnet()));
-      network.databasePort(database.port());
+      databaseLink = new LaggyLink(FaultNetwork.hostAddress(), database.port());
+      network.databasePort(databaseLink.port());
       for (int i = 0; i < size; i++) {
         restart(i);
       }
@@ -67,8 +71,18 @@ final class FaultCluster implements AutoCloseable {
     return database;
   }
 
+  /** The nodes' only way to PostgreSQL, which can add latency. */
+  LaggyLink databaseLink() {
+    return databaseLink;
+  }
+
   CleanupRecorder cleanup() {
     return cleanup;
+  }
+
+  /** The nodes' steppable wall clocks, empty when the shim cannot be built (no gcc). */
+  Optional<SteppedClocks> clocks() {
+    return Optional.ofNullable(clocks);
   }
 
   /** Kills node {@code i} with SIGKILL. */
@@ -102,12 +116,13 @@ final class FaultCluster implements AutoCloseable {
         removal: { lease_ms: 4000, retry_base_ms: 200, retry_max_ms: 2000, handler_timeout_ms: 3000, poll_interval_ms: 500 }
         cluster: { enabled: true, name: %s, host: %s, port: 5701, event_bus_port: 5702, members: %s }
         logging: { access_log: false }
-        """.formatted(host, HTTP_PORT, database.url(FaultNetwork.hostAddress()), name, host,
+        """.formatted(host, HTTP_PORT, "postgresql://postgres@" + FaultNetwork.hostAddress() + ":" + databaseLink.port() + "/postgres", name, host,
         members().stream().map(m -> "\"" + m + "\"").toList());
     List<String> jvm = List.of("-Xmx256m", "-Dhazelcast.merge.first.run.delay.seconds=5",
         "-Dhazelcast.merge.next.run.delay.seconds=5", "-Dhazelcast.heartbeat.interval.seconds=1",
         "-Dhazelcast.max.no.heartbeat.seconds=10");
-    return new NodeLaunch(yaml, host, HTTP_PORT, Duration.ofSeconds(120), jvm, FaultNetwork.execPrefix(i), Map.of());
+    return new NodeLaunch(yaml, host, HTTP_PORT, Duration.ofSeconds(120), jvm, FaultNetwork.execPrefix(i),
+        clocks == null ? Map.of() : clocks.environment(i));
   }
 
   private List<String> members() {
@@ -134,6 +149,9 @@ final class FaultCluster implements AutoCloseable {
       if (node != null) {
         node.close();
       }
+    }
+    if (databaseLink != null) {
+      databaseLink.close();
     }
     if (database != null) {
       database.close();

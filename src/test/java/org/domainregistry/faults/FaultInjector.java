@@ -10,6 +10,8 @@ import org.domainregistry.support.TestDatabase;
 
 /** Injects a window's faults into the {@link FaultCluster} for real, and heals them. */
 final class FaultInjector {
+  /** Latency a slow database adds to every chunk of bytes, each way. */
+  private static final long LAG_MILLIS = 200;
   private final FaultCluster cluster;
   private Connection lockHolder;
 
@@ -24,12 +26,16 @@ final class FaultInjector {
       case CUT_DATABASE -> cluster.network().cutDatabase(fault.node());
       case KILL_NODE -> cluster.kill(fault.node());
       case KILL_DATABASE -> cluster.database().kill();
-      case SLOW_DATABASE -> holdLocks();
+      case SLOW_DATABASE -> {
+        holdLocks();
+        cluster.databaseLink().lag(LAG_MILLIS);
+      }
+      case CLOCK_STEP -> cluster.clocks().orElseThrow().step(fault.node(), fault.seconds());
     }
   }
 
   /**
-   * Heals a window's faults: the database first, then the network, and the killed nodes
+   * Heals a window's faults: the database first, then the network and clocks, and the killed nodes
    * last (a node needs the database to become ready).
    */
   void heal(List<Fault> faults) {
@@ -39,7 +45,11 @@ final class FaultInjector {
         case ISOLATE_NODE, CUT_LINK, CUT_DATABASE -> cluster.network().heal();
         case KILL_NODE -> cluster.restart(fault.node());
         case KILL_DATABASE -> cluster.database().start();
-        case SLOW_DATABASE -> releaseLocks();
+        case SLOW_DATABASE -> {
+          cluster.databaseLink().lag(0);
+          releaseLocks();
+        }
+        case CLOCK_STEP -> cluster.clocks().orElseThrow().step(fault.node(), 0);
       }
     }
   }

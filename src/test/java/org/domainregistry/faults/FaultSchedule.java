@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 record FaultSchedule(long seed, List<Window> windows) {
   /** The faults the suite injects. */
-  enum Kind { ISOLATE_NODE, CUT_LINK, CUT_DATABASE, KILL_NODE, KILL_DATABASE, SLOW_DATABASE }
+  enum Kind { ISOLATE_NODE, CUT_LINK, CUT_DATABASE, KILL_NODE, KILL_DATABASE, SLOW_DATABASE, CLOCK_STEP }
 
   /**
    * One fault.
@@ -23,8 +23,9 @@ record FaultSchedule(long seed, List<Window> windows) {
    * @param kind what is done
    * @param node the node it is done to (ignored by the database faults)
    * @param other the other end of a cut link
+   * @param seconds how far a clock is stepped (forward or back)
    */
-  record Fault(Kind kind, int node, int other) {
+  record Fault(Kind kind, int node, int other, long seconds) {
     boolean onDatabase() {
       return kind == Kind.KILL_DATABASE || kind == Kind.SLOW_DATABASE;
     }
@@ -34,6 +35,7 @@ record FaultSchedule(long seed, List<Window> windows) {
       return switch (kind) {
         case KILL_DATABASE, SLOW_DATABASE -> kind.name().toLowerCase();
         case CUT_LINK -> "cut_link " + node + "-" + other;
+        case CLOCK_STEP -> "clock_step " + node + " " + (seconds > 0 ? "+" : "") + seconds + " s";
         default -> kind.name().toLowerCase() + " " + node;
       };
     }
@@ -49,13 +51,13 @@ record FaultSchedule(long seed, List<Window> windows) {
   record Window(List<Fault> faults, long holdMillis, long gapMillis) {}
 
   /** The schedule of {@code seed} for a cluster of {@code nodes}. */
-  static FaultSchedule of(long seed, int nodes) {
+  static FaultSchedule of(long seed, int nodes, boolean clocks) {
     Random random = new Random(seed);
     List<Window> windows = new ArrayList<>();
     for (int w = 0; w < 3; w++) {
-      List<Fault> faults = new ArrayList<>(List.of(fault(random, nodes)));
+      List<Fault> faults = new ArrayList<>(List.of(fault(random, nodes, clocks)));
       if (random.nextInt(100) < 35) {
-        Fault second = fault(random, nodes);
+        Fault second = fault(random, nodes, clocks);
         boolean clash = second.kind() == faults.get(0).kind() || second.onDatabase() && faults.get(0).onDatabase();
         if (!clash) {
           faults.add(second);
@@ -66,12 +68,13 @@ record FaultSchedule(long seed, List<Window> windows) {
     return new FaultSchedule(seed, windows);
   }
 
-  private static Fault fault(Random random, int nodes) {
+  private static Fault fault(Random random, int nodes, boolean clocks) {
     Kind[] kinds = Kind.values();
-    Kind kind = kinds[random.nextInt(kinds.length)];
+    Kind kind = kinds[random.nextInt(clocks ? kinds.length : kinds.length - 1)];
     int node = random.nextInt(nodes);
     int other = (node + 1 + random.nextInt(nodes - 1)) % nodes;
-    return new Fault(kind, node, other);
+    long seconds = (random.nextBoolean() ? 1 : -1) * 3_600L;
+    return new Fault(kind, node, other, seconds);
   }
 
   @Override

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The fault suite (README "Fault testing"): seeded schedules of real faults over a recorded
  * workload on three node processes, each checked after healing. {@code mvn verify} runs
- * {@code faults.schedules} (2) of them; {@code mvn -Pfaults verify} runs 20; one schedule is
- * replayed with {@code -Dfaults.seed=S -Dfaults.schedules=1}. Needs root, ip and iptables.
+ * {@code faults.schedules} (2) of them from {@code faults.seed} (3); {@code mvn -Pfaults verify}
+ * runs seeds 1-20; one schedule is replayed with {@code -Dfaults.seed=S -Dfaults.schedules=1}.
+ * Needs root, ip and iptables; clocks are stepped when gcc can build the shim.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultSuiteTest {
@@ -50,7 +51,7 @@ class FaultSuiteTest {
     int acknowledged = 0;
     int duringFaults = 0;
     for (long seed = firstSeed; seed < firstSeed + schedules; seed++) {
-      FaultSchedule schedule = FaultSchedule.of(seed, cluster.size());
+      FaultSchedule schedule = FaultSchedule.of(seed, cluster.size(), cluster.clocks().isPresent());
       Workload workload = new Workload("f" + seed, cluster.size(), 2, 8, seed, i -> cluster.node(i).uri("/"));
       run(schedule, workload);
       workload.stop();

@@ -102,7 +102,9 @@ class CleanupHandlerClusterTest {
   @Test
   void aFailingHandlerStopsTheChainAndARepeatedRemovalRetriesFromTheStart() {
     sibling.register("retry-first", List.of("retry"), 1);
-    ScriptedHandler flaky = sibling.register("retry-flaky", List.of("retry"), 2).fail("disk full");
+    List<Integer> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ScriptedHandler flaky = sibling.register("retry-flaky", List.of("retry"), 2).fail("disk full")
+        .onCall(body -> attempts.add(body.getInteger("attempt")));
     sibling.register("retry-last", List.of("retry"), 3);
     insert("flaky.example", "retry");
 
@@ -127,6 +129,7 @@ class CleanupHandlerClusterTest {
 
     assertThat(sibling.callsFor("flaky.example"))
         .containsExactly("retry-first", "retry-flaky", "retry-first", "retry-flaky", "retry-last");
+    assertThat(attempts).as("each call names the job's attempt").containsExactly(1, 2);
     assertGone(db, "flaky.example", cluster.nodes());
   }
 
