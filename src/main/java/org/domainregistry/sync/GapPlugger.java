@@ -45,26 +45,18 @@ final class GapPlugger {
     }
     running = true;
     boolean[] progress = {false};
-    long[] skipAbove = {Long.MAX_VALUE};
-    long[] lastHeld = {Long.MIN_VALUE};
+    RunSkips skips = new RunSkips();
     Future<Void> chain = Future.succeededFuture();
     for (GapToPlug gap : gaps) {
-      chain = chain.compose(x -> {
-        if (gap.id() > skipAbove[0] || gap.id() == lastHeld[0] + 1) {
-          lastHeld[0] = gap.id() == lastHeld[0] + 1 ? gap.id() : lastHeld[0];
-          return Future.succeededFuture();
-        }
-        return store.fillGap(gap.id(), gap.fromSnapshot()).map(outcome -> {
-          progress[0] |= report(gap.id(), outcome, reload);
-          lastHeld[0] = outcome == GapFill.HELD ? gap.id() : lastHeld[0];
-          skipAbove[0] = outcome == GapFill.NOT_ISSUED ? gap.id() : skipAbove[0];
-          return (Void) null;
-        })
-          .otherwise(failure -> {
+      chain = chain.compose(x -> skips.skips(gap.id()) ? Future.succeededFuture()
+          : store.fillGap(gap.id(), gap.fromSnapshot()).map(outcome -> {
+            progress[0] |= report(gap.id(), outcome, reload);
+            skips.saw(gap.id(), outcome);
+            return (Void) null;
+          }).otherwise(failure -> {
             LOG.warn("Plugging missing event id {} failed, will try again: {}", gap.id(), failure.getMessage());
             return null;
-          });
-      });
+          }));
     }
     return chain.onComplete(result -> {
       running = false;
@@ -90,6 +82,28 @@ final class GapPlugger {
       }
     }
     return outcome == GapFill.PLUGGED || outcome == GapFill.PRESENT || outcome == GapFill.BELOW_OLDEST;
+  }
+
+  /** The ids a run leaves for later: those right after a held one, and all above one not issued. */
+  private static final class RunSkips {
+    private long lastHeld = Long.MIN_VALUE;
+    private long notIssued = Long.MAX_VALUE;
+
+    boolean skips(long id) {
+      if (id == lastHeld + 1) {
+        lastHeld = id;
+        return true;
+      }
+      return id > notIssued;
+    }
+
+    void saw(long id, GapFill outcome) {
+      if (outcome == GapFill.HELD) {
+        lastHeld = id;
+      } else if (outcome == GapFill.NOT_ISSUED) {
+        notIssued = id;
+      }
+    }
   }
 
   /** A missing id, and whether a full load's snapshot (rather than reading past it) found it missing. */

@@ -2,13 +2,11 @@ package org.domainregistry.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import org.domainregistry.support.StoppableDatabase;
 import org.domainregistry.support.TestCluster;
 import org.domainregistry.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ class EmbeddedDatabaseTest {
           statement.execute("INSERT INTO acknowledged VALUES (" + i + ")");
         }
       }
-      killServer(data);
+      StoppableDatabase.killServer(data); // a crash: no shutdown checkpoint, crash recovery next start
     }
     try (EmbeddedDatabase restarted = EmbeddedDatabase.start(data, port);
          Connection connection = TestDatabase.jdbc(restarted.url());
@@ -44,16 +42,5 @@ class EmbeddedDatabaseTest {
       rows.next();
       assertThat(rows.getInt(1)).as("rows committed before the crash").isEqualTo(200);
     }
-  }
-
-  /** SIGKILL of the postmaster and every backend: no shutdown checkpoint, crash recovery next start. */
-  private static void killServer(Path data) throws Exception {
-    long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-    ProcessHandle.of(postmaster).ifPresent(process -> {
-      List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-      all.add(process);
-      all.forEach(ProcessHandle::destroyForcibly);
-      all.forEach(handle -> handle.onExit().join());
-    });
   }
 }

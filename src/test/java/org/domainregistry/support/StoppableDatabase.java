@@ -86,19 +86,27 @@ public final class StoppableDatabase implements AutoCloseable {
    */
   public synchronized void kill() {
     try {
-      long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-      ProcessHandle.of(postmaster).ifPresent(process -> {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process);
-        all.forEach(ProcessHandle::destroyForcibly);
-        all.forEach(handle -> handle.onExit().join()); // no backend may still hold the shared memory
-      });
+      killServer(dataDir);
       ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString()))
           .forEach(ProcessHandle::destroyForcibly);
       server.close(); // its pg_ctl stop finds nothing to stop; this releases the data directory's lock
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * SIGKILL to the postmaster of the server on {@code dataDir} and to every backend, waiting until
+   * all are gone (no backend may still hold the shared memory when the server starts again).
+   */
+  public static void killServer(Path dataDir) throws IOException {
+    long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    ProcessHandle.of(postmaster).ifPresent(process -> {
+      List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+      all.add(process);
+      all.forEach(ProcessHandle::destroyForcibly);
+      all.forEach(handle -> handle.onExit().join());
+    });
   }
 
   /** Trusts clients of these networks (CIDR) from now on. */
