@@ -101,6 +101,8 @@ class ClusterFaultTest {
     writer.vertx().eventBus().publish(SyncAddresses.CHECK_FOR_UPDATES, 0L);
     awaitEqualToDatabase(behind);
     assertThat(behind.registry().hostTypeOf("gone.example")).isNull();
+    // the reload's registry is served a moment before its counter moves: wait for it, then check it moved once
+    Await.until("the full reload counted", DEADLINE, () -> behind.syncStatus().fullReloads() > reloadsBefore);
     assertThat(behind.syncStatus().fullReloads()).isEqualTo(reloadsBefore + 1);
   }
 
