@@ -100,7 +100,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Listens once the GraphQL schema is built (see {@link #prepare}; built now if it was not asked for). */
   @Override
   public Future<?> start() {
-    events = new EventRoutes(vertx, feed, verifier, config.feed());
+    events = new EventRoutes(vertx, feed, verifier, config.feed(), registry.changes());
     if (graphql == null) {
       prepare(vertx);
     }
@@ -186,7 +186,10 @@ public final class AdminHttpVerticle extends VerticleBase {
   }
 
   @Override
-  public Future<?> stop() {
+  public Future<?> stop() throws Exception {
+    if (events != null) {
+      events.close();
+    }
     return server == null ? Future.succeededFuture() : server.close();
   }
 }
