@@ -186,7 +186,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   }
 
   @Override
-  public Future<?> stop() throws Exception {
+  public Future<?> stop() {
     if (events != null) {
       events.close();
     }

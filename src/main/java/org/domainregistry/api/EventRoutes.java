@@ -28,31 +28,56 @@ final class EventRoutes implements AutoCloseable {
   private final NodeConfig.Feed config;
   private final Set<EventStream> streams = new HashSet<>();
   private final AtomicBoolean wakePending = new AtomicBoolean();
-  private final AutoCloseable subscription;
+  private final ChangeListeners changes;
+  private final Context context;
+  private AutoCloseable subscription;
 
   /**
-   * Routes on the calling verticle's context; open streams read at once when this node's registry
-   * changes (one listener for them all, wake-ups coalesced), and every {@code feed.stream_poll_ms}.
+   * Routes on the calling verticle's context; while streams are open, they read at once when this
+   * node's registry changes (one listener for them all, wake-ups coalesced), and every
+   * {@code feed.stream_poll_ms}.
    */
   EventRoutes(Vertx vertx, ChangeFeed feed, RegistryVerifier verifier, NodeConfig.Feed config, ChangeListeners changes) {
     this.vertx = vertx;
     this.feed = feed;
     this.verifier = verifier;
     this.config = config;
-    Context context = vertx.getOrCreateContext();
-    this.subscription = changes.add(change -> {
-      if (wakePending.compareAndSet(false, true)) {
-        context.runOnContext(x -> {
-          wakePending.set(false);
-          streams.forEach(EventStream::read);
-        });
-      }
-    });
+    this.changes = changes;
+    this.context = vertx.getOrCreateContext();
   }
 
+  /** Stops listening to the registry (the verticle stops). */
   @Override
-  public void close() throws Exception {
-    subscription.close();
+  public void close() {
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      subscription = null;
+    }
+  }
+
+  private void opened(EventStream stream) {
+    if (streams.isEmpty()) {
+      subscription = changes.add(change -> {
+        if (wakePending.compareAndSet(false, true)) {
+          context.runOnContext(x -> {
+            wakePending.set(false);
+            streams.forEach(EventStream::read);
+          });
+        }
+      });
+    }
+    streams.add(stream);
+  }
+
+  private void closed(EventStream stream) {
+    stream.stop();
+    if (streams.remove(stream) && streams.isEmpty()) {
+      close();
+    }
   }
 
   void page(RoutingContext ctx) {
@@ -68,15 +93,10 @@ final class EventRoutes implements AutoCloseable {
       ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
           .putHeader("Cache-Control", "no-cache");
       EventStream stream = new EventStream(vertx, feed, ctx.response(), config);
-      streams.add(stream);
+      opened(stream);
       ctx.response().closeHandler(x -> closed(stream)).endHandler(x -> closed(stream));
       stream.start(first);
     });
-  }
-
-  private void closed(EventStream stream) {
-    stream.stop();
-    streams.remove(stream);
   }
 
   void verify(RoutingContext ctx) {
