@@ -12,7 +12,8 @@ import org.domainregistry.support.TestCluster;
 /**
  * A cluster of node processes on loopback for the benchmarks: each its own JVM (heap 256 MB), all
  * on one PostgreSQL, Hazelcast members listed statically. {@code extraYaml} adds config lines (a
- * YAML mapping per line, e.g. {@code "sync: { poll_interval_ms: 1000 }"}).
+ * YAML mapping per line, e.g. {@code "sync: { poll_interval_ms: 1000 }"}). With the system property
+ * {@code bench.jfr=PREFIX} each node records a JFR profile to {@code PREFIX-nodeN.jfr}.
  */
 record NodeProcesses(List<NodeProcess> nodes, int[] hazelcastPorts, int[] eventBusPorts) implements AutoCloseable {
 
@@ -34,8 +35,12 @@ record NodeProcesses(List<NodeProcess> nodes, int[] hazelcastPorts, int[] eventB
             cluster: { enabled: true, name: %s, host: 127.0.0.1, port: %d, event_bus_port: %d, members: [%s] }
             %s
             """.formatted(http, db, name, hazelcast[i], eventBus[i], members, extraYaml);
-        cluster.nodes().add(NodeProcess.start(yaml, http, Duration.ofSeconds(120), List.of("-Xmx256m"),
-            launcher.apply(i)));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+        String jfr = System.getProperty("bench.jfr", "");
+        if (!jfr.isEmpty()) {
+          jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + "-node" + i + ".jfr");
+        }
+        cluster.nodes().add(NodeProcess.start(yaml, http, Duration.ofSeconds(120), jvm, launcher.apply(i)));
       }
       return cluster;
     } catch (RuntimeException | AssertionError failed) {
