@@ -29,12 +29,13 @@ record NodeProcesses(List<NodeProcess> nodes, int[] hazelcastPorts, int[] eventB
         int http = TestCluster.freePort();
         String yaml = """
             http: { host: 127.0.0.1, port: %d }
-            db: { url: "%s", pool_size: 4 }
+            db: { url: "%s", pool_size: %d }
             host_types: [type1]
             logging: { access_log: false }
             cluster: { enabled: true, name: %s, host: 127.0.0.1, port: %d, event_bus_port: %d, members: [%s] }
             %s
-            """.formatted(http, db, name, hazelcast[i], eventBus[i], members, extraYaml);
+            """.formatted(http, db, Integer.getInteger("bench.pool_size", 4), name, hazelcast[i], eventBus[i], members,
+            extraYaml);
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         String jfr = System.getProperty("bench.jfr", "");
         if (!jfr.isEmpty()) {
