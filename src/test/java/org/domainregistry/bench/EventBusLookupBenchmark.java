@@ -19,10 +19,10 @@ import org.domainregistry.support.TestCluster;
  * Event-bus lookup throughput (issue 13, target 1): a sibling verticle keeps 64 requests to
  * {@code domains.get_host_type} in flight over random domains of N and, in the same run, the same
  * verticle against its ceiling: a bare consumer on the node's Vert.x answering the same JSON from a
- * {@code HashMap}, deployed as a verticle like the registry's bus verticle. Two paths, each with alternating rounds: the verticle deployed in the node's own
- * Vert.x (local delivery), and in a second clustered Vert.x (a sibling service's process, over
- * Hazelcast and the event bus's TCP). Arguments: domains (default 1 000 000), seconds per round
- * (10), rounds (3).
+ * {@code HashMap}, deployed as a verticle like the registry's bus verticle. Two paths, each with
+ * alternating rounds: the verticle deployed in the node's own Vert.x (local delivery), and in a
+ * second clustered Vert.x (a sibling service's process, over Hazelcast and the event bus's TCP).
+ * Arguments: domains (default 1 000 000), seconds per round (10), rounds (3).
  */
 public final class EventBusLookupBenchmark {
   private static final String ECHO = "bench.lookup_echo";
@@ -55,8 +55,8 @@ public final class EventBusLookupBenchmark {
     run(sibling, Addresses.GET_HOST_TYPE, domains, Math.max(3, seconds / 2));
     List<Double> ratios = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      Result ceiling = run(sibling, ECHO, domains, seconds);
-      Result measured = run(sibling, Addresses.GET_HOST_TYPE, domains, seconds);
+      Wrk.Result ceiling = run(sibling, ECHO, domains, seconds);
+      Wrk.Result measured = run(sibling, Addresses.GET_HOST_TYPE, domains, seconds);
       ratios.add(measured.perSecond() / ceiling.perSecond());
       System.out.printf("%s, round %d: bare echo %s | registry %s | ratio %.2f%n", path, round, ceiling, measured,
           ratios.get(round - 1));
@@ -65,20 +65,12 @@ public final class EventBusLookupBenchmark {
     System.out.printf("%s: median of the rounds' ratios %.2f (target >= 0.8)%n", path, ratios.get(ratios.size() / 2));
   }
 
-  private static Result run(Vertx vertx, String address, int domains, int seconds) {
-    Promise<Result> done = Promise.promise();
+  private static Wrk.Result run(Vertx vertx, String address, int domains, int seconds) {
+    Promise<Wrk.Result> done = Promise.promise();
     String id = Await.result(vertx.deployVerticle(new LookupLoad(address, domains, seconds, done)));
-    Result result = Await.result(done.future());
+    Wrk.Result result = Await.result(done.future());
     Await.result(vertx.undeploy(id));
     return result;
-  }
-
-  record Result(double perSecond, double p50Ms, double p99Ms, long errors) {
-    @Override
-    public String toString() {
-      return String.format("%,.0f req/s, p50 %.2f ms, p99 %.2f ms%s", perSecond, p50Ms, p99Ms,
-          errors == 0 ? "" : ", " + errors + " errors");
-    }
   }
 
   /** The ceiling: a verticle on the node's Vert.x (as the registry's bus verticle is) answering from a map. */
@@ -103,7 +95,7 @@ public final class EventBusLookupBenchmark {
     private final String address;
     private final int domains;
     private final long endNanos;
-    private final Promise<Result> done;
+    private final Promise<Wrk.Result> done;
     private final long[] micros = new long[100_001];
     private final SplittableRandom random = new SplittableRandom(13);
     private long started;
@@ -111,7 +103,7 @@ public final class EventBusLookupBenchmark {
     private long errors;
     private int outstanding;
 
-    LookupLoad(String address, int domains, int seconds, Promise<Result> done) {
+    LookupLoad(String address, int domains, int seconds, Promise<Wrk.Result> done) {
       this.address = address;
       this.domains = domains;
       this.endNanos = System.nanoTime() + seconds * 1_000_000_000L;
@@ -143,7 +135,7 @@ public final class EventBusLookupBenchmark {
         if (now < endNanos) {
           send();
         } else if (outstanding == 0) {
-          done.complete(new Result(completed * 1e9 / (now - started), quantileMs(0.50), quantileMs(0.99), errors));
+          done.complete(new Wrk.Result(completed * 1e9 / (now - started), quantileMs(0.50), quantileMs(0.99), errors));
         }
       });
     }

@@ -6,7 +6,6 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Pool;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,8 +36,10 @@ import org.domainregistry.support.TestDatabase;
  * event bus alone in the second phase (NOTIFY off only). Needs root and iptables.
  */
 public final class ProcessPropagationBenchmark {
-  private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+  private static final HttpClient STREAMS = HttpClient.newHttpClient();
   private static final int SENDERS = 32;
+  /** {@code propagation.unfollowed}: time the writes only, without reading the nodes' streams. */
+  private static final boolean FOLLOW = !Boolean.getBoolean("propagation.unfollowed");
 
   private ProcessPropagationBenchmark() {}
 
@@ -56,7 +57,7 @@ public final class ProcessPropagationBenchmark {
     try (NodeProcesses cluster = NodeProcesses.start(db, 3, "", i -> List.of())) {
       List<Map<String, Long>> seen = List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
           new ConcurrentHashMap<>());
-      for (int i = 0; i < 3 && !Boolean.getBoolean("propagation.unfollowed"); i++) {
+      for (int i = 0; i < 3 && FOLLOW; i++) {
         follow(cluster.node(i), seen.get(i));
       }
       System.out.printf("3 node processes, %,d writes at %,d/s round-robin over %d of them, %d senders%n",
@@ -102,7 +103,7 @@ public final class ProcessPropagationBenchmark {
           writer[w] = w % writers;
           NodeProcess node = cluster.node(writer[w]);
           sent[w] = System.nanoTime();
-          HttpResponse<String> put = send(node.uri("/api/domains/" + domain(name, w)));
+          HttpResponse<String> put = node.send("PUT", "/api/domains/" + domain(name, w), "{\"host_type\":\"type1\"}");
           acked[w] = System.nanoTime();
           if (put.statusCode() != 204) {
             throw new IllegalStateException("PUT answered " + put.statusCode() + " " + put.body());
@@ -113,7 +114,7 @@ public final class ProcessPropagationBenchmark {
     senders.shutdown();
     senders.awaitTermination(1, TimeUnit.HOURS);
     double achieved = writes * 1e9 / (Arrays.stream(acked).max().orElseThrow() - start);
-    if (Boolean.getBoolean("propagation.unfollowed")) {
+    if (!FOLLOW) {
       System.out.printf("%s: %,d writes, the PUT itself: %s (streams not followed)%n", name, writes,
           quantiles(IntStream.range(0, writes).mapToLong(w -> acked[w] - sent[w]).toArray()));
       return null;
@@ -163,34 +164,20 @@ public final class ProcessPropagationBenchmark {
   private static String quantiles(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return String.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", at(sorted, 0.50), at(sorted, 0.90),
-        at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-  }
-
-  private static double at(long[] sorted, double quantile) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    return String.format("p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", PropagationBenchmark.ms(sorted, 0.50),
+        PropagationBenchmark.ms(sorted, 0.90), PropagationBenchmark.ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
   }
 
   /** Reads the node's event stream from its current end, noting when each domain first arrives. */
   private static void follow(NodeProcess node, Map<String, Long> seen) {
     HttpRequest request = HttpRequest.newBuilder(node.uri("/api/events/stream?after="
         + new JsonObject(node.get("/api/sync").body()).getLong("applied_event_id"))).build();
-    HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
+    STREAMS.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
         .filter(line -> line.startsWith("data:"))
         .forEach(line -> {
           long now = System.nanoTime();
           seen.putIfAbsent(new JsonObject(line.substring(5).trim()).getString("domain"), now);
         }));
-  }
-
-  private static HttpResponse<String> send(URI uri) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString("{\"host_type\":\"type1\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void setNotify(Vertx vertx, String db, boolean on) {
