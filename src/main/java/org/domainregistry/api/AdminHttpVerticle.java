@@ -104,7 +104,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   /** Listens once the GraphQL schema is built (see {@link #prepare}; built now if it was not asked for). */
   @Override
   public Future<?> start() {
-    events = new EventRoutes(vertx, feed, verifier, config.feed());
+    events = new EventRoutes(vertx, feed, verifier, config.feed(), registry.changes());
     if (graphql == null) {
       prepare(vertx);
     }
@@ -192,6 +192,9 @@ public final class AdminHttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (events != null) {
+      events.close();
+    }
     return server == null ? Future.succeededFuture() : server.close();
   }
 }

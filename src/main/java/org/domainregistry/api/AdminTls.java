@@ -17,7 +17,8 @@ final class AdminTls {
 
   /** Options for the admin HTTP server of {@code http}. */
   static HttpServerOptions serverOptions(NodeConfig.Http http) {
-    HttpServerOptions options = new HttpServerOptions();
+    // No HTTP/2 upgrade in clear text: Vert.x's HTTP server metrics fail on the upgraded stream (README "Operating")
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
     http.tls().ifPresent(tls -> {
       options.setSsl(true)
           .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPath()).setKeyPath(tls.keyPath()))

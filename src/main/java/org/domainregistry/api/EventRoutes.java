@@ -1,10 +1,15 @@
 package org.domainregistry.api;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.domainregistry.config.NodeConfig;
+import org.domainregistry.registry.ChangeListeners;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.service.Requests;
@@ -15,18 +20,64 @@ import org.domainregistry.sync.RegistryVerifier;
  * Handlers of {@code /api/events}, {@code /api/events/stream} and {@code /api/verify} (README
  * "REST admin API", change feed and verify).
  */
-final class EventRoutes {
+final class EventRoutes implements AutoCloseable {
   private static final int STREAM_PAGE = 500;
   private final Vertx vertx;
   private final ChangeFeed feed;
   private final RegistryVerifier verifier;
   private final NodeConfig.Feed config;
+  private final Set<EventStream> streams = new HashSet<>();
+  private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final ChangeListeners changes;
+  private final Context context;
+  private AutoCloseable subscription;
 
-  EventRoutes(Vertx vertx, ChangeFeed feed, RegistryVerifier verifier, NodeConfig.Feed config) {
+  /**
+   * Routes on the calling verticle's context; while streams are open, they read at once when this
+   * node's registry changes (one listener for them all, wake-ups coalesced), and every
+   * {@code feed.stream_poll_ms}.
+   */
+  EventRoutes(Vertx vertx, ChangeFeed feed, RegistryVerifier verifier, NodeConfig.Feed config, ChangeListeners changes) {
     this.vertx = vertx;
     this.feed = feed;
     this.verifier = verifier;
     this.config = config;
+    this.changes = changes;
+    this.context = vertx.getOrCreateContext();
+  }
+
+  /** Stops listening to the registry (the verticle stops). */
+  @Override
+  public void close() {
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      subscription = null;
+    }
+  }
+
+  private void opened(EventStream stream) {
+    if (streams.isEmpty()) {
+      subscription = changes.add(change -> {
+        if (wakePending.compareAndSet(false, true)) {
+          context.runOnContext(x -> {
+            wakePending.set(false);
+            streams.forEach(EventStream::read);
+          });
+        }
+      });
+    }
+    streams.add(stream);
+  }
+
+  private void closed(EventStream stream) {
+    stream.stop();
+    if (streams.remove(stream) && streams.isEmpty()) {
+      close();
+    }
   }
 
   void page(RoutingContext ctx) {
@@ -41,7 +92,10 @@ final class EventRoutes {
     feed.page(after, STREAM_PAGE).onFailure(failure -> fail(ctx, failure)).onSuccess(first -> {
       ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
           .putHeader("Cache-Control", "no-cache");
-      new EventStream(vertx, feed, ctx.response(), config).start(first);
+      EventStream stream = new EventStream(vertx, feed, ctx.response(), config);
+      opened(stream);
+      ctx.response().closeHandler(x -> closed(stream)).endHandler(x -> closed(stream));
+      stream.start(first);
     });
   }
 

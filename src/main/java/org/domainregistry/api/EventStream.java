@@ -22,6 +22,7 @@ final class EventStream {
   private final NodeConfig.Feed config;
   private long last;
   private boolean reading;
+  private boolean readAgain;
   private long pollTimer;
   private long heartbeatTimer;
 
@@ -37,18 +38,23 @@ final class EventStream {
     write(firstPage);
     pollTimer = vertx.setPeriodic(config.streamPollMs(), id -> read());
     heartbeatTimer = vertx.setPeriodic(config.streamHeartbeatMs(), id -> response.write(": heartbeat\n\n"));
-    response.closeHandler(x -> stop());
   }
 
-  private void read() {
+  /** Reads and sends what was applied since the last read; called during a read, it reads again after it. */
+  void read() {
     if (reading) {
+      readAgain = true;
       return;
     }
     reading = true;
+    readAgain = false;
     feed.page(last, 500).onComplete(page -> {
       reading = false;
       if (page.succeeded()) {
         write(page.result());
+        if (readAgain && !response.ended()) {
+          read();
+        }
       } else if (page.cause() instanceof DomainException e && e.error() == DomainError.RELOAD_NEEDED) {
         response.write("event: reload_needed\ndata: " + new JsonObject().put("code", e.error().code())
             .put("message", e.getMessage()).encode() + "\n\n");
@@ -74,7 +80,8 @@ final class EventStream {
     last = page.getLong("next");
   }
 
-  private void stop() {
+  /** Stops the timers (the response was closed or ended). */
+  void stop() {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(heartbeatTimer);
   }

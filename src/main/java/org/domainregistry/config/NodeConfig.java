@@ -421,7 +421,7 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
 
   /**
    * @param streamHeartbeatMs interval of the heartbeat comment of {@code /api/events/stream}
-   * @param streamPollMs how often the stream reads new events (it also wakes on this node's applied events)
+   * @param streamPollMs how often the stream reads new events (it also reads at once when this node's registry changes)
    * @param digestCheckIntervalMs how often each node compares the cluster's digests
    */
   public record Feed(@Default("15000") @Range(min = 10, max = ONE_HOUR_MS) long streamHeartbeatMs,

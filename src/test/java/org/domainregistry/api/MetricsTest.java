@@ -3,6 +3,11 @@ package org.domainregistry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +53,20 @@ class MetricsTest {
         "domain_registry_lag_events 0.0", "vertx_http_server_", "vertx_eventbus_", "jvm_memory_used_bytes",
         "# TYPE domain_registry_full_reloads_total counter");
     assertThat(value(body, "domain_registry_full_reloads_total")).isEqualTo(1.0);
+  }
+
+  /**
+   * A client asking to upgrade to HTTP/2 in clear text (Java's {@code HttpClient} does by default)
+   * stays on HTTP/1.1: Vert.x's HTTP server metrics fail on the upgraded stream (an ERROR with a
+   * NullPointerException in the node's log when the connection closes), README "Operating".
+   */
+  @Test
+  void aClearTextHttp2UpgradeIsDeclinedAndTheRequestAnsweredOverHttp11() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + node.httpPort() + "/health/live")).GET().build(), BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
   }
 
   @Test

@@ -55,7 +55,8 @@ public final class PropagationBenchmark {
         sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
   }
 
-  private static double ms(long[] sorted, double quantile) {
+  /** The quantile of sorted nanoseconds, in milliseconds. */
+  static double ms(long[] sorted, double quantile) {
     return sorted[(int) Math.min(sorted.length - 1, Math.round(quantile * (sorted.length - 1)))] / 1e6;
   }
 }

@@ -3,13 +3,10 @@ package org.domainregistry.bench;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.domainregistry.support.NodeProcess;
 import org.domainregistry.support.PacketFilter;
-import org.domainregistry.support.TestCluster;
 import org.domainregistry.support.TestDatabase;
 
 /**
@@ -29,26 +26,11 @@ public final class RemovalLatencyBenchmark {
   public static void main(String[] args) {
     int removals = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     String db = TestDatabase.createDatabase();
-    String name = "removal-bench-" + UUID.randomUUID();
-    int[] hazelcast = {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
-    int[] eventBus = {TestCluster.freePort(), TestCluster.freePort(), TestCluster.freePort()};
-    String members = "[\"127.0.0.1:" + hazelcast[0] + "\", \"127.0.0.1:" + hazelcast[1] + "\", \"127.0.0.1:"
-        + hazelcast[2] + "\"]";
-    List<NodeProcess> nodes = new ArrayList<>();
-    try {
-      for (int i = 0; i < 3; i++) {
-        int http = TestCluster.freePort();
-        String yaml = """
-            http: { host: 127.0.0.1, port: %d }
-            db: { url: "%s", pool_size: 4 }
-            host_types: [type1]
-            logging: { access_log: false }
-            cluster: { enabled: true, name: %s, host: 127.0.0.1, port: %d, event_bus_port: %d, members: %s }
-            """.formatted(http, db, name, hazelcast[i], eventBus[i], members);
-        List<String> launcher = i == 2 ? List.of("setpriv", "--regid=" + CUT_GROUP, "--clear-groups") : List.of();
-        nodes.add(NodeProcess.start(yaml, http, Duration.ofSeconds(120), List.of("-Xmx256m"), launcher));
-      }
-      NodeProcess healthy = nodes.get(0);
+    try (NodeProcesses cluster = NodeProcesses.start(db, 3, "",
+        i -> i == 2 ? List.of("setpriv", "--regid=" + CUT_GROUP, "--clear-groups") : List.of())) {
+      int[] hazelcast = cluster.hazelcastPorts();
+      int[] eventBus = cluster.eventBusPorts();
+      NodeProcess healthy = cluster.node(0);
       System.out.printf("3 node processes, live members seen by node 0: %d; sync.poll_interval_ms 1000,"
           + " removal.drop_wait_margin_ms 1000 (a removal waits at most 2000 ms)%n", liveNodes(healthy));
       measure("all nodes reachable", healthy, "reachable", removals);
@@ -59,8 +41,6 @@ public final class RemovalLatencyBenchmark {
         measure("node 2 cut off", healthy, "cut", removals);
         System.out.printf("live members seen by node 0 at the end: %d%n", liveNodes(healthy));
       }
-    } finally {
-      nodes.forEach(NodeProcess::close);
     }
     System.exit(0);
   }

@@ -2,6 +2,7 @@ package org.domainregistry.siblings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -22,6 +23,7 @@ import org.domainregistry.support.EventTables;
 import org.domainregistry.support.RestClient;
 import org.domainregistry.support.TestCluster;
 import org.domainregistry.support.TestDatabase;
+import org.domainregistry.support.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -158,6 +160,31 @@ class ChangeFeedTest {
     JsonObject fromExport = RestClient.json(rest.get("/api/events?after=" + exportFrom), 200);
     assertThat(fromExport.getJsonArray("items")).isEmpty();
     assertThat(RestClient.json(rest.get("/api/events/stream?after=1"), 410).getString("code")).isEqualTo("reload_needed");
+  }
+
+  @Test
+  @Order(5)
+  void theStreamReadsAtOnceWhenTheRegistryChangesNotOnlyOnItsTimer() {
+    Node reader = TestNodes.start(TestNodes.config(db, Map.of("feed",
+        Map.of("stream_poll_ms", 3_600_000, "stream_heartbeat_ms", 3_600_000))));
+    try {
+      HttpClient client = reader.vertx().createHttpClient();
+      StringBuffer received = new StringBuffer();
+      open(client, reader, "/api/events/stream?after=" + reader.syncStatus().appliedEventId(), null, received);
+      Node writer = cluster.node(0);
+      List<Future<?>> burst = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        burst.add(writer.service().insert("woken-" + i + ".example", "type2"));
+      }
+      Await.result(Future.all(burst));
+      Await.until("every write of the burst streamed with the timer an hour away", DEADLINE,
+          () -> events(received).size() == 40);
+      assertThat(events(received).stream().map(e -> e.getString("domain")).distinct()).hasSize(40);
+      assertThat(events(received).stream().map(e -> e.getLong("id")).toList()).isSorted();
+      Await.result(client.close());
+    } finally {
+      Await.result(reader.stop());
+    }
   }
 
   private static HttpClientResponse open(HttpClient client, Node node, String uri, String lastEventId,
