@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
 final class AdminAuth {
   private static final Logger LOG = LoggerFactory.getLogger(AdminAuth.class);
   private static final String CALLER = Caller.class.getName();
+  private static final String ANONYMOUS = "anonymous";
+  private static final String CLAIMED = "claimed:";
+  private static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of(
+      Caller.GLOBAL_ADMIN.auditName(), ANONYMOUS, org.domainregistry.service.DomainService.SYSTEM);
   private final Optional<byte[]> globalAdmin;
   private final DomainAdmins domainAdmins;
   private final LoginThrottle throttle;
@@ -41,6 +45,26 @@ final class AdminAuth {
   /** The caller of an authenticated request. */
   static Caller caller(RoutingContext ctx) {
     return ctx.get(CALLER);
+  }
+
+  /**
+   * How the audit log names the sender of a request that may not have authenticated: its caller
+   * when it did, else the user name its HTTP Basic header claims (never the password; a name the
+   * log gives trusted callers, such as {@code global_admin}, prefixed with {@code claimed:}), else
+   * {@code anonymous}.
+   */
+  static String auditedCaller(RoutingContext ctx) {
+    Caller caller = caller(ctx);
+    if (caller != null) {
+      return caller.auditName();
+    }
+    String text = new String(credentials(ctx.request().getHeader("Authorization")), StandardCharsets.UTF_8);
+    int colon = text.indexOf(':');
+    if (colon <= 0) {
+      return ANONYMOUS;
+    }
+    String user = text.substring(0, colon);
+    return RESERVED_NAMES.contains(user) || user.startsWith("bus:") || user.startsWith(CLAIMED) ? CLAIMED + user : user;
   }
 
   /** Establishes the caller; a request already authenticated on an earlier route passes straight on. */

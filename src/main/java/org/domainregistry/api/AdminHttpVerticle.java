@@ -24,6 +24,7 @@ import org.domainregistry.api.graphql.GraphQLEndpoint;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.AuditLog;
 import org.domainregistry.service.AuditReader;
 import org.domainregistry.service.DomainService;
 import org.domainregistry.service.OperationMeters;
@@ -40,7 +41,7 @@ import org.domainregistry.sync.SyncStatus;
  * The admin HTTP server: GraphQL admin API, REST domain API, lookups, sync state, health. Every
  * route is listed in {@link #router}; health is {@link NodeHealth}'s (README "Operating"). {@code /api/*} needs HTTP Basic credentials when an admin is
  * configured; domain admins may use the GraphQL API (within its rules) but no REST route. Every
- * failure leaves through {@link HttpErrors}.
+ * failure leaves through {@link HttpErrors}, refused mutations audited on the way ({@link RefusalAudit}).
  */
 public final class AdminHttpVerticle extends VerticleBase {
   private final NodeConfig config;
@@ -58,6 +59,7 @@ public final class AdminHttpVerticle extends VerticleBase {
   private final BulkRoutes bulk;
   private final ChangeFeed feed;
   private final RegistryVerifier verifier;
+  private final AuditLog auditLog;
   private EventRoutes events;
   private Future<GraphQLHandler> graphql;
   private HttpServer server;
@@ -66,7 +68,8 @@ public final class AdminHttpVerticle extends VerticleBase {
   public AdminHttpVerticle(NodeConfig config, DomainService service, DomainRegistry registry, SyncStatus status,
                            String nodeId, ClusterSync cluster, PrometheusMeterRegistry meters, DomainAdmins admins,
                            NodeHealth health, ChangeFeed feed, RegistryVerifier verifier, AuditStore audit,
-                           BulkStore bulk) {
+                           AuditLog auditLog, BulkStore bulk) {
+    this.auditLog = auditLog;
     this.health = health;
     this.feed = feed;
     this.verifier = verifier;
@@ -94,7 +97,8 @@ public final class AdminHttpVerticle extends VerticleBase {
    * over a second, which the node spends loading its registry meanwhile (README "Benchmarks").
    */
   public void prepare(Vertx vertx) {
-    graphql = vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, audit, AdminAuth::caller));
+    graphql = vertx.executeBlocking(() -> GraphQLEndpoint.handler(service, registry, admins, audit, auditLog,
+        AdminAuth::caller));
   }
 
   /** Listens once the GraphQL schema is built (see {@link #prepare}; built now if it was not asked for). */
@@ -117,9 +121,10 @@ public final class AdminHttpVerticle extends VerticleBase {
     if (config.logging().accessLog()) {
       router.route().handler(config.logging().accessLogLookups() ? AccessLog::handle : AccessLog::handleButAnsweredLookups);
     }
-    router.route().failureHandler(HttpErrors::handle);
+    Handler<RoutingContext> errors = HttpErrors.handler(new RefusalAudit(auditLog)::failed);
+    router.route().failureHandler(errors);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
-      router.errorHandler(status, HttpErrors::handle);
+      router.errorHandler(status, errors);
     }
     router.route().handler(RequestGuard::check);
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(health.live()));

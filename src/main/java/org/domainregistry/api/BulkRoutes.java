@@ -39,6 +39,7 @@ final class BulkRoutes {
       ctx.fail(DomainError.UNSUPPORTED_MEDIA_TYPE.exception("Expected Content-Type " + NDJSON + " or text/csv"));
       return;
     }
+    RefusalAudit.reached(ctx);
     new ImportRun(ctx.request(), service.as(AdminAuth.caller(ctx)), mime.equals("text/csv"), batchSize).start();
   }
 

@@ -119,6 +119,7 @@ final class DomainRoutes {
 
   /** The service on behalf of the request's caller (README "Operating", audit log). */
   private DomainService as(RoutingContext ctx) {
+    RefusalAudit.reached(ctx);
     return service.as(AdminAuth.caller(ctx));
   }
 

@@ -1,9 +1,11 @@
 package org.domainregistry.api;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.domainregistry.registry.DomainError;
+import java.util.function.BiConsumer;
 import org.domainregistry.registry.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +47,16 @@ public final class HttpErrors {
     };
   }
 
-  /** Failure handler of every route, and error handler of the router. */
-  static void handle(RoutingContext ctx) {
-    write(ctx, failureOf(ctx));
+  /**
+   * Failure handler of every route, and error handler of the router; {@code observer} sees each
+   * failure first (the audit of refused mutations).
+   */
+  static Handler<RoutingContext> handler(BiConsumer<RoutingContext, DomainException> observer) {
+    return ctx -> {
+      DomainException failure = failureOf(ctx);
+      observer.accept(ctx, failure);
+      write(ctx, failure);
+    };
   }
 
   private static DomainException failureOf(RoutingContext ctx) {

@@ -410,9 +410,11 @@ public record NodeConfig(Http http, Db db, @Default("{}") Map<String, String> st
   /**
    * @param retentionDays how long audit rows are kept (README "Operating", audit log)
    * @param cleaningIntervalS how often older rows are deleted
+   * @param maxPendingRows rows waiting to be written beyond which new ones are dropped (and counted)
    */
   public record Audit(@Default("90") @Range(min = 1, max = 36_500) long retentionDays,
-                      @Default("3600") @Range(min = 1, max = ONE_YEAR_S) long cleaningIntervalS) {}
+                      @Default("3600") @Range(min = 1, max = ONE_YEAR_S) long cleaningIntervalS,
+                      @Default("100000") @Range(min = 2, max = 10_000_000) int maxPendingRows) {}
 
   /** @param batchSize rows written per transaction by {@code POST /api/domains/import} (README "Operating") */
   public record Bulk(@Default("1000") @Range(min = 1, max = 10_000) int batchSize) {}

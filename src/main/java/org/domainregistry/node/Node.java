@@ -115,7 +115,7 @@ public final class Node {
           nodeId, config.removal(), dropWait);
       WriteGate gate = new WriteGate();
       OperationMeters operations = new OperationMeters(meters);
-      AuditLog audit = new AuditLog(database.audit(), nodeId, meters);
+      AuditLog audit = new AuditLog(database.audit(), nodeId, meters, config.audit().maxPendingRows());
       DomainManager service = new DomainManager(registry, database.store(), announcer, cluster, removals,
           cleanupHandlers, operations, gate, audit,
           new BulkImporter(registry, database.bulk(), announcer, audit, operations));
@@ -124,13 +124,13 @@ public final class Node {
           status, config.subdomains().stream().map(NodeConfig.Subdomain::parsed).toList());
       DomainAdmins admins = new DomainAdmins(
           vertx.createSharedWorkerExecutor("domain-registry-login", config.login().hashingThreads()),
-          database.store(), database.loginStore(), registry, config.login().maxPendingLogins());
+          database.store(), database.loginStore(), registry, config.login().maxPendingLogins(), audit);
       NodeHealth health = new NodeHealth(vertx, status, () -> cluster.liveNodes().size(),
           config.health().readyRequiresDatabase());
       AdminHttpVerticle http = new AdminHttpVerticle(config, service, registry, status, nodeId, cluster, meters, admins,
           health, new ChangeFeed(database.store(), status),
           new RegistryVerifier(registry, database.store(), status, config.sync().pageSize()),
-          database.audit(), database.bulk());
+          database.audit(), audit, database.bulk());
       http.prepare(vertx);
       return vertx.deployVerticle(new EventPollVerticle(config.sync(), registry, database.store(), status, nodeId))
           .compose(y -> vertx.deployVerticle(new SyncStatusVerticle(status, nodeId, registry::dynamicSize)))

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.store.AuditRecord;
 import org.domainregistry.store.AuditStore;
@@ -15,25 +17,36 @@ import org.slf4j.LoggerFactory;
  * Writes the audit row of every mutation and refused mutation of one node (README "Operating",
  * audit log), asynchronously once the outcome is known: the caller's answer never waits for it.
  * Rows are written in one multi-row statement at a time: those recorded while one is being written
- * go in the next, so a busy node writes a statement per few writes, not one per write. A row that
- * cannot be written is logged at WARN and counted in {@code domain_registry_audit_failures_total}.
+ * go in the next, so a busy node writes a statement per few writes, not one per write. At most
+ * {@code maxPending} rows wait (refusals before the service, such as a flood of bad logins, only
+ * up to half of that, so they cannot crowd out the rows of real writes); rows beyond are dropped,
+ * counted in {@code domain_registry_audit_dropped_total} and logged at WARN at most once a minute.
+ * A row that cannot be written is logged at WARN and counted in {@code domain_registry_audit_failures_total}.
  */
 public final class AuditLog {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final int MAX_ROWS_PER_STATEMENT = 5_000;
+  private static final long WARN_INTERVAL_NS = TimeUnit.MINUTES.toNanos(1);
   private final AuditStore store;
   private final String nodeId;
+  private final int maxPending;
   private final Counter failures;
-  /** Rows waiting for the statement being written to finish; guarded by itself. */
+  private final Counter dropped;
+  /** Rows waiting for the statement being written to finish; guarded by itself, as are the fields below. */
   private final List<AuditRecord> pending = new ArrayList<>();
   private boolean writing;
+  private long droppedSinceWarning;
+  private long lastWarning = System.nanoTime() - WARN_INTERVAL_NS;
 
-  /** The audit log of node {@code nodeId}, written to {@code store}. */
-  public AuditLog(AuditStore store, String nodeId, MeterRegistry meters) {
+  /** The audit log of node {@code nodeId}, written to {@code store}, holding at most {@code maxPending} unwritten rows. */
+  public AuditLog(AuditStore store, String nodeId, MeterRegistry meters, int maxPending) {
     this.store = store;
     this.nodeId = nodeId;
+    this.maxPending = maxPending;
     this.failures = Counter.builder("domain_registry_audit_failures")
         .description("Audit rows that could not be written").register(meters);
+    this.dropped = Counter.builder("domain_registry_audit_dropped")
+        .description("Audit rows dropped because too many were waiting to be written").register(meters);
   }
 
   /**
@@ -45,30 +58,57 @@ public final class AuditLog {
     List<AuditRecord> rows = new ArrayList<>(pairs.size());
     for (int i = 0; i < pairs.size(); i++) {
       String domain = canonical[i] != null ? canonical[i] : pairs.get(i).getKey();
-      rows.add(new AuditRecord(0, null, caller, nodeId, operation, domain == null ? "" : domain,
-          pairs.get(i).getValue(), results[i], eventIds[i] > 0 ? eventIds[i] : null));
+      rows.add(row(caller, operation, domain, pairs.get(i).getValue(), results[i], eventIds[i]));
     }
-    enqueue(rows);
+    enqueue(rows, maxPending);
   }
 
   /** Records an outcome: {@code failure} null for success, {@code eventId} 0 when no event was appended. */
   public void record(String caller, String operation, String domain, String hostType, Throwable failure,
                      long eventId) {
     String result = failure == null ? "ok" : DomainException.of(failure).error().code();
-    AuditRecord row = new AuditRecord(0, null, caller, nodeId, operation, domain == null ? "" : domain, hostType,
-        result, eventId > 0 ? eventId : null);
-    enqueue(List.of(row));
+    enqueue(List.of(row(caller, operation, domain, hostType, result, eventId)), maxPending);
   }
 
-  private void enqueue(List<AuditRecord> rows) {
+  /** Records a mutation refused before it reached the service (bad credentials, a bad body, no permission). */
+  public void refused(String caller, String operation, String domain, String hostType, DomainError error) {
+    enqueue(List.of(row(caller, operation, domain, hostType, error.code(), 0)), maxPending / 2);
+  }
+
+  private AuditRecord row(String caller, String operation, String domain, String hostType, String result, long eventId) {
+    return new AuditRecord(0, null, AuditText.clean(caller), nodeId, operation,
+        domain == null ? "" : AuditText.clean(domain), AuditText.clean(hostType), result, eventId > 0 ? eventId : null);
+  }
+
+  /** Queues what fits below {@code limit} pending rows and starts writing unless a statement is running. */
+  private void enqueue(List<AuditRecord> rows, int limit) {
+    long warnDropped = 0;
+    int waiting;
+    boolean start;
     synchronized (pending) {
-      pending.addAll(rows);
-      if (writing) {
-        return;
+      int fits = Math.max(0, Math.min(rows.size(), limit - pending.size()));
+      pending.addAll(rows.subList(0, fits));
+      waiting = pending.size();
+      if (fits < rows.size()) {
+        dropped.increment(rows.size() - fits);
+        droppedSinceWarning += rows.size() - fits;
+        long now = System.nanoTime();
+        if (now - lastWarning >= WARN_INTERVAL_NS) {
+          lastWarning = now;
+          warnDropped = droppedSinceWarning;
+          droppedSinceWarning = 0;
+        }
       }
-      writing = true;
+      start = !writing && !pending.isEmpty();
+      writing |= start;
     }
-    writeNext();
+    if (warnDropped > 0) {
+      LOG.warn("Audit rows dropped: {} since the last warning, {} rows waiting to be written (audit.max_pending_rows {})",
+          warnDropped, waiting, maxPending);
+    }
+    if (start) {
+      writeNext();
+    }
   }
 
   /** Writes what is pending (at most {@link #MAX_ROWS_PER_STATEMENT}), then what came meanwhile. */

@@ -220,7 +220,7 @@ public final class DomainManager implements DomainService {
   }
 
   /** The canonical name when valid, else the name as given (so a refusal is audited under what was asked). */
-  static String canonicalOrAsGiven(String domain) {
+  public static String canonicalOrAsGiven(String domain) {
     try {
       return DomainName.normalize(domain);
     } catch (DomainException e) {

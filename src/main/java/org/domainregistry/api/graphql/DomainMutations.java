@@ -14,6 +14,10 @@ import org.domainregistry.service.DomainService;
  * MongooseIM's texts.
  */
 final class DomainMutations {
+  /** The audit log's operation of each mutation (README "Operating", audit log). */
+  static final Map<String, String> AUDIT_OPERATIONS = Map.of("addDomain", "insert", "removeDomain", "remove",
+      "requestRemoveDomain", "request removal", "enableDomain", "enable", "disableDomain", "disable",
+      "setDomainPassword", DomainAdmins.SET, "deleteDomainPassword", DomainAdmins.REMOVE);
   private final DomainService service;
   private final DomainAdmins admins;
 
@@ -68,12 +72,16 @@ final class DomainMutations {
     return service.as(env.getGraphQlContext().<Caller>get(Caller.class));
   }
 
+  private static String caller(DataFetchingEnvironment env) {
+    return env.getGraphQlContext().<Caller>get(Caller.class).auditName();
+  }
+
   private Future<String> setDomainPassword(DataFetchingEnvironment env) {
-    return admins.setPassword(env.getArgument("domain"), env.getArgument("password"))
+    return admins.setPassword(caller(env), env.getArgument("domain"), env.getArgument("password"))
         .map(x -> "Domain password set successfully");
   }
 
   private Future<String> deleteDomainPassword(DataFetchingEnvironment env) {
-    return admins.deletePassword(env.getArgument("domain")).map(x -> "Domain password deleted successfully");
+    return admins.deletePassword(caller(env), env.getArgument("domain")).map(x -> "Domain password deleted successfully");
   }
 }

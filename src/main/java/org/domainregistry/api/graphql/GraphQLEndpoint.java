@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.registry.DomainRegistry;
+import org.domainregistry.service.AuditLog;
 import org.domainregistry.service.AuditReader;
 import org.domainregistry.service.Caller;
 import org.domainregistry.service.DomainService;
@@ -27,15 +28,18 @@ public final class GraphQLEndpoint {
 
   private GraphQLEndpoint() {}
 
-  /** The handler for {@code POST /api/graphql}; {@code callerOf} tells who sent a request. */
+  /**
+   * The handler for {@code POST /api/graphql}; {@code callerOf} tells who sent a request; refused
+   * mutations are recorded in {@code refusals}.
+   */
   public static GraphQLHandler handler(DomainService service, DomainRegistry registry, DomainAdmins admins,
-                                       AuditReader audit, Function<RoutingContext, Caller> callerOf) {
+                                       AuditReader audit, AuditLog refusals, Function<RoutingContext, Caller> callerOf) {
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(AdminSchema.typeDefinitions(),
         wiring(service, registry, admins, audit));
     GraphQL graphQL = GraphQL.newGraphQL(schema)
         .defaultDataFetcherExceptionHandler(new ResolverErrors())
         .instrumentation(new ChainedInstrumentation(Stream.concat(QueryLimits.instrumentations().stream(),
-            Stream.of(VertxFutureAdapter.create(), new PermissionCheck(), new ErrorCodeInstrumentation())).toList()))
+            Stream.of(VertxFutureAdapter.create(), new PermissionCheck(refusals), new ErrorCodeInstrumentation())).toList()))
         .build();
     return GraphQLHandler.builder(graphQL)
         .beforeExecute(input -> input.builder().graphQLContext(Map.of(Caller.class, callerOf.apply(input.context()))))

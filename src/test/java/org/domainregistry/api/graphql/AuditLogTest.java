@@ -12,7 +12,6 @@ import org.domainregistry.bus.Addresses;
 import org.domainregistry.node.Node;
 import org.domainregistry.support.Await;
 import org.domainregistry.support.TestDatabase;
-import org.domainregistry.support.TestNodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,14 @@ class AuditLogTest {
   private String db;
   private Node node;
   private GraphQLClient global;
+  private AuditRows audit;
 
   @BeforeEach
   void startNode() {
     db = TestDatabase.createDatabase();
-    node = TestNodes.start(TestNodes.config(db, Map.of("admin", Map.of("username", "admin", "password", "secret"),
-        "audit", Map.of("cleaning_interval_s", 1, "retention_days", 90))));
-    global = new GraphQLClient(node.httpPort(), "admin:secret");
+    node = AuditRows.startNode(db, Map.of("audit", Map.of("cleaning_interval_s", 1, "retention_days", 90)));
+    global = AuditRows.globalAdmin(node);
+    audit = AuditRows.of(node);
   }
 
   @AfterEach
@@ -52,9 +52,9 @@ class AuditLogTest {
     Await.failure(bus.request(Addresses.INSERT, new JsonObject().put("domain", "bus.example").put("host_type", "nope")));
     Await.result(node.service().setEnabled("bus.example", false));
 
-    JsonArray items = awaitRows(7, "");
+    JsonArray items = audit.await(7, "");
     // Rows are written asynchronously once each outcome is known, so their ids need not follow the calls.
-    assertThat(rows(items)).containsExactlyInAnyOrder(
+    assertThat(AuditRows.lines(items)).containsExactlyInAnyOrder(
         "global_admin insert rest.example type1 ok", "global_admin insert rest.example type2 duplicate",
         "global_admin insert gql.example type1 ok", "global_admin insert static.example type1 static",
         "chat-service insert bus.example type1 ok", "bus:" + Addresses.INSERT + " insert bus.example nope unknown_host_type",
@@ -74,7 +74,7 @@ class AuditLogTest {
       Await.result(node.service().as("ops").insert(domain, "type1"));
     }
     Await.failure(node.service().insert("a.example", "type2"));
-    JsonArray all = awaitRows(4, "");
+    JsonArray all = audit.await(4, "");
 
     JsonObject first = new JsonObject(global.send("GET", "/api/audit?limit=2", null).text());
     assertThat(first.getJsonArray("items")).hasSize(2);
@@ -86,9 +86,9 @@ class AuditLogTest {
     assertThat(last.getJsonArray("items")).hasSize(0);
     assertThat(last.getValue("next")).isNull();
 
-    assertThat(rows(awaitRows(2, "&domain=A.example"))).containsExactly("ops insert a.example type1 ok",
+    assertThat(AuditRows.lines(audit.await(2, "&domain=A.example"))).containsExactly("ops insert a.example type1 ok",
         "system insert a.example type2 duplicate");
-    assertThat(rows(awaitRows(3, "&caller=ops"))).hasSize(3);
+    assertThat(AuditRows.lines(audit.await(3, "&caller=ops"))).hasSize(3);
     assertThat(global.send("GET", "/api/audit?limit=0", null).status()).isEqualTo(400);
     assertThat(global.send("GET", "/api/audit?after=x", null).status()).isEqualTo(400);
 
@@ -115,27 +115,10 @@ class AuditLogTest {
   void rowsOlderThanTheRetentionAreCleaned() {
     Await.result(node.service().insert("old.example", "type1"));
     Await.result(node.service().insert("new.example", "type1"));
-    awaitRows(2, "");
+    audit.await(2, "");
     TestDatabase.execute(db, "UPDATE domain_audit SET at = now() - interval '91 days' WHERE domain = 'old.example'");
-    Await.until("the old row cleaned", Duration.ofSeconds(20), () -> audit("").size() == 1);
-    assertThat(rows(audit(""))).containsExactly("system insert new.example type1 ok");
-  }
-
-  private JsonArray awaitRows(int count, String query) {
-    Await.until(count + " audit rows", Duration.ofSeconds(20), () -> audit(query).size() >= count);
-    return audit(query);
-  }
-
-  private JsonArray audit(String query) {
-    GraphQLClient.Reply reply = global.send("GET", "/api/audit?limit=1000" + query, null);
-    assertThat(reply.status()).isEqualTo(200);
-    return new JsonObject(reply.text()).getJsonArray("items");
-  }
-
-  private static List<String> rows(JsonArray items) {
-    return items.stream().map(JsonObject.class::cast).map(item -> String.join(" ", item.getString("caller"),
-        item.getString("operation"), item.getString("domain"),
-        item.getString("host_type") == null ? "-" : item.getString("host_type"), item.getString("result"))).toList();
+    Await.until("the old row cleaned", Duration.ofSeconds(20), () -> audit.read("").size() == 1);
+    assertThat(AuditRows.lines(audit.read(""))).containsExactly("system insert new.example type1 ok");
   }
 
   private static JsonObject vars(String domain, String hostType) {
