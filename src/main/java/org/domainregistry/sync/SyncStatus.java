@@ -156,12 +156,9 @@ public final class SyncStatus {
   }
 
   /**
-   * Publishes the cursor as soon as a page of events is applied, so that nothing the registry
-   * already serves (an acknowledged write included) is reported as not applied yet.
-   */
-  /**
    * The applied id as soon as the cursor counts an event, before the registry shows it, so that
-   * {@code /api/sync}, read on another thread, is never behind what lookups already serve.
+   * {@code /api/sync}, read on another thread, is never behind what lookups already serve (an
+   * acknowledged write included).
    */
   void advanceApplied(long applied) {
     appliedEventId = applied;

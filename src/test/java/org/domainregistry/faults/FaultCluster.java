@@ -1,9 +1,6 @@
 package org.domainregistry.faults;
 
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.domainregistry.support.Await;
 import org.domainregistry.support.NodeLaunch;
 import org.domainregistry.support.NodeProcess;
 import org.domainregistry.support.StoppableDatabase;
+import org.domainregistry.support.TestCluster;
 
 /**
  * The system under test: a real PostgreSQL reached through a {@link LaggyLink} on the suite's
@@ -28,7 +26,7 @@ final class FaultCluster implements AutoCloseable {
   private final NodeProcess[] nodes;
   private final List<NodeProcess> started = new ArrayList<>();
   private final String name = "faults-" + ProcessHandle.current().pid();
-  private final int siblingPort = freePort();
+  private final int siblingPort = TestCluster.freePort();
   private final SteppedClocks clocks;
   private StoppableDatabase database;
   private LaggyLink databaseLink;
@@ -130,14 +128,6 @@ final class FaultCluster implements AutoCloseable {
         .mapToObj(i -> FaultNetwork.nodeAddress(i) + ":5701").toList());
     members.add(FaultNetwork.hostAddress() + ":" + siblingPort);
     return members;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

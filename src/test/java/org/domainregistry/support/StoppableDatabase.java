@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,9 +33,7 @@ public final class StoppableDatabase implements AutoCloseable {
     this.listenAddresses = listenAddresses;
     try {
       dataDir = Files.createTempDirectory("registry-pg-");
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
+      port = TestCluster.freePort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

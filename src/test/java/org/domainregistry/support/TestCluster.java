@@ -2,7 +2,7 @@ package org.domainregistry.support;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.domainregistry.config.NodeConfig;
 import org.domainregistry.node.ClusterSetup;
@@ -20,6 +21,16 @@ import org.domainregistry.node.Node;
  * cluster name of its own, so that test classes never merge.
  */
 public final class TestCluster implements AutoCloseable {
+  /**
+   * Test ports lie below the kernel's ephemeral range (32768 and up on Linux), so that no outgoing
+   * connection takes one between its choice and the node's bind; each is handed out once per JVM
+   * (until the range wraps), starting at an offset of the process id so that test JVMs running at
+   * once rarely meet.
+   */
+  private static final int PORT_FLOOR = 20_000;
+  private static final int PORT_CEILING = 32_000;
+  private static final AtomicInteger NEXT_PORT =
+      new AtomicInteger(PORT_FLOOR + (int) (ProcessHandle.current().pid() % 200) * 50);
   private final String dbUrl;
   private final String name = "test-" + UUID.randomUUID();
   private final List<Integer> ports = new ArrayList<>();
@@ -107,11 +118,17 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** A port free on every address now, below the ephemeral range, not handed out before by this JVM. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int tries = 0; tries < PORT_CEILING - PORT_FLOOR; tries++) {
+      int port = NEXT_PORT.getAndUpdate(p -> p + 1 >= PORT_CEILING ? PORT_FLOOR : p + 1);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress(port));
+        return port;
+      } catch (IOException taken) {
+        // in use: try the next one
+      }
     }
+    throw new IllegalStateException("No free port between " + PORT_FLOOR + " and " + PORT_CEILING);
   }
 }
