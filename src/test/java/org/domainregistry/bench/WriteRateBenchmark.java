@@ -46,6 +46,7 @@ public final class WriteRateBenchmark {
     Await.result(vertx.close());
 
     String url = TestDatabase.createDatabase();
+    System.out.println("PostgreSQL fsync: " + fsync(url));
     Node node = TestNodes.start(TestNodes.config(url, Map.of("db", Map.of("url", url, "pool_size", poolSize))));
     Vertx clientVertx = Vertx.vertx();
     WebClient client = WebClient.create(clientVertx, new WebClientOptions().setKeepAlive(true),
@@ -60,6 +61,14 @@ public final class WriteRateBenchmark {
         measured.rate() / ceiling.rate());
     Await.result(node.stop());
     System.exit(0);
+  }
+
+  private static String fsync(String url) {
+    try (var connection = TestDatabase.jdbc(url); var rows = connection.createStatement().executeQuery("SHOW fsync")) {
+      return rows.next() ? rows.getString(1) : "?";
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A PUT of a new domain {@code prefix<i>.bench}, failing unless answered 2xx and then in the registry. */

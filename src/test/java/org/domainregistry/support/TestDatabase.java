@@ -13,10 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real PostgreSQL for tests: the server named by {@code -Dregistry.test.db.url} or
  * {@code REGISTRY_TEST_DB_URL} (a {@code postgresql://user:pass@host:port/db} URL whose user may
- * create databases), else one embedded server per test JVM. Each caller gets a fresh database.
+ * create databases), else one embedded server per test JVM, with fsync off unless
+ * {@code -Dregistry.test.db.fsync=on}. Each caller gets a fresh database.
  */
 public final class TestDatabase {
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  /** {@code on} gives the embedded server fsync (benchmarks, README "Benchmarks"); tests run without. */
+  private static final String FSYNC = "registry.test.db.fsync";
   private static EmbeddedPostgres shared;
 
   private TestDatabase() {}
@@ -66,7 +69,7 @@ public final class TestDatabase {
     }
     if (shared == null) {
       try {
-        shared = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+        shared = EmbeddedPostgres.builder().setServerConfig("fsync", System.getProperty(FSYNC, "off"))
             .setServerConfig("max_connections", "300").start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
