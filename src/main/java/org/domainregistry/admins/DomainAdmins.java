@@ -7,7 +7,6 @@ import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.registry.DomainRegistry;
 import org.domainregistry.service.AuditLog;
-import org.domainregistry.service.DomainManager;
 import org.domainregistry.store.DomainStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class DomainAdmins {
   }
 
   private void audited(String caller, String operation, String domain, Throwable failure) {
-    audit.record(caller, operation, DomainManager.canonicalOrAsGiven(domain), null, failure, 0);
+    audit.record(caller, operation, DomainName.canonicalOrAsGiven(domain), null, failure, 0);
   }
 
   /**

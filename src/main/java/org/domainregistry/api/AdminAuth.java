@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.domainregistry.admins.DomainAdmins;
 import org.domainregistry.admins.LoginThrottle;
 import org.domainregistry.config.NodeConfig;
@@ -13,6 +14,7 @@ import org.domainregistry.registry.DomainError;
 import org.domainregistry.registry.DomainException;
 import org.domainregistry.registry.DomainName;
 import org.domainregistry.service.Caller;
+import org.domainregistry.service.DomainService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,8 @@ final class AdminAuth {
   private static final String CALLER = Caller.class.getName();
   private static final String ANONYMOUS = "anonymous";
   private static final String CLAIMED = "claimed:";
-  private static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of(
-      Caller.GLOBAL_ADMIN.auditName(), ANONYMOUS, org.domainregistry.service.DomainService.SYSTEM);
+  private static final Set<String> RESERVED_NAMES = Set.of(Caller.GLOBAL_ADMIN.auditName(), ANONYMOUS,
+      DomainService.SYSTEM);
   private final Optional<byte[]> globalAdmin;
   private final DomainAdmins domainAdmins;
   private final LoginThrottle throttle;

@@ -127,7 +127,8 @@ final class DomainRoutes {
     return ctx.get(DOMAIN);
   }
 
-  private static JsonObject body(RoutingContext ctx) {
+  /** The request's JSON object body; {@code invalid_body} when it is empty or not one. */
+  static JsonObject body(RoutingContext ctx) {
     try {
       return Requests.object(ctx.body().buffer() == null || ctx.body().length() == 0 ? null : ctx.body().asJsonObject());
     } catch (DecodeException | ClassCastException e) {

@@ -40,7 +40,7 @@ final class RefusalAudit {
     HttpMethod method = ctx.request().method();
     String path = ctx.request().path();
     if (HttpMethod.POST.equals(method) && (DOMAINS + "import").equals(path)) {
-      audit.refused(AdminAuth.auditedCaller(ctx), "import", "", null, failure.error());
+      audit.refused(AdminAuth.auditedCaller(ctx), AuditLog.IMPORT, "", null, failure.error());
       return;
     }
     if (path == null || !path.startsWith(DOMAINS) || path.indexOf('/', DOMAINS.length()) >= 0) {
@@ -58,13 +58,14 @@ final class RefusalAudit {
   /** The operation a write route stands for, null for any other method. */
   private static String operation(HttpMethod method, JsonObject body) {
     if (HttpMethod.PUT.equals(method)) {
-      return "insert";
+      return AuditLog.INSERT;
     }
     if (HttpMethod.PATCH.equals(method)) {
-      return body.getValue("enabled") instanceof Boolean enabled ? (enabled ? "enable" : "disable") : "enable or disable";
+      return body.getValue("enabled") instanceof Boolean enabled ? (enabled ? AuditLog.ENABLE : AuditLog.DISABLE)
+          : AuditLog.ENABLE + " or " + AuditLog.DISABLE;
     }
     if (HttpMethod.DELETE.equals(method)) {
-      return Boolean.TRUE.equals(body.getValue("request")) ? "request removal" : "remove";
+      return Boolean.TRUE.equals(body.getValue("request")) ? AuditLog.REQUEST_REMOVAL : AuditLog.REMOVE;
     }
     return null;
   }
@@ -80,10 +81,8 @@ final class RefusalAudit {
   /** The body as far as it is a JSON object; empty when it was not read (or is not one). */
   private static JsonObject body(RoutingContext ctx) {
     try {
-      JsonObject body = ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0 ? null
-          : ctx.body().asJsonObject();
-      return body == null ? new JsonObject() : body;
-    } catch (RuntimeException e) {
+      return ctx.body() == null ? new JsonObject() : DomainRoutes.body(ctx);
+    } catch (DomainException e) {
       return new JsonObject();
     }
   }

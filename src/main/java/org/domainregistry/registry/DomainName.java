@@ -74,6 +74,18 @@ public final class DomainName {
   }
 
   /**
+   * The canonical name when {@code raw} is valid, else {@code raw} as given (so that a refusal is
+   * audited under what was asked).
+   */
+  public static String canonicalOrAsGiven(String raw) {
+    try {
+      return normalize(raw);
+    } catch (DomainException e) {
+      return raw;
+    }
+  }
+
+  /**
    * Whether a host type name is acceptable: 1–100 printable characters. Spaces are allowed (as in
    * {@code dummy auth}); control characters, line separators, unassigned code points and unpaired
    * surrogates are not.

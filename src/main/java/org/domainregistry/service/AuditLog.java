@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * A row that cannot be written is logged at WARN and counted in {@code domain_registry_audit_failures_total}.
  */
 public final class AuditLog {
+  /** Operations as the audit log (and {@code domain_registry_writes_total}) names them. */
+  public static final String INSERT = "insert";
+  public static final String REMOVE = "remove";
+  public static final String REQUEST_REMOVAL = "request removal";
+  public static final String ENABLE = "enable";
+  public static final String DISABLE = "disable";
+  public static final String IMPORT = "import";
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final int MAX_ROWS_PER_STATEMENT = 5_000;
   private static final long WARN_INTERVAL_NS = TimeUnit.MINUTES.toNanos(1);

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import org.domainregistry.registry.DomainError;
+import org.domainregistry.registry.DomainName;
 import org.domainregistry.store.AuditRecord;
 import org.domainregistry.store.AuditStore;
 
@@ -39,7 +40,7 @@ public final class AuditReader {
     return Future.succeededFuture().compose(x -> {
       long afterId = after.map(value -> Requests.afterId(value, error)).orElse(0L);
       int size = limit.map(value -> Requests.limit(value, error)).orElse(Requests.DEFAULT_LIMIT);
-      return store.page(domain.map(DomainManager::canonicalOrAsGiven), caller, afterId, size)
+      return store.page(domain.map(DomainName::canonicalOrAsGiven), caller, afterId, size)
           .map(items -> new Page(items, items.size() == size
               ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty()));
     });

@@ -76,9 +76,9 @@ public final class BulkImporter {
           String code = DomainException.of(failure).error().code();
           for (int i = 0; i < results.length; i++) {
             results[i] = results[i] == null ? code : results[i];
-            meters.write("import", results[i]);
+            meters.write(AuditLog.IMPORT, results[i]);
           }
-          audit.recordAll(caller, "import", pairs, canonical, results, new long[results.length]);
+          audit.recordAll(caller, AuditLog.IMPORT, pairs, canonical, results, new long[results.length]);
         });
   }
 
@@ -106,8 +106,8 @@ public final class BulkImporter {
       }
       outcomes.merge(results[i], 1, Integer::sum);
     }
-    outcomes.forEach((outcome, count) -> meters.write("import", outcome, count));
-    audit.recordAll(caller, "import", pairs, canonical, results, eventIds);
+    outcomes.forEach((outcome, count) -> meters.write(AuditLog.IMPORT, outcome, count));
+    audit.recordAll(caller, AuditLog.IMPORT, pairs, canonical, results, eventIds);
     if (!done.created().isEmpty()) {
       LOG.info("import: {} domains created by caller {}, events up to {}", done.created().size(), caller, last);
     }

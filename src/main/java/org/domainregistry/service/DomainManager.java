@@ -84,7 +84,7 @@ public final class DomainManager implements DomainService {
 
   @Override
   public Future<Void> insert(String domain, String hostType) {
-    return checked("insert", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
+    return checked(AuditLog.INSERT, domain, hostType, name -> dynamicOfAllowedType(name, hostType)
         .compose(x -> store.insert(name, hostType)).compose(result -> taken("insert", name, hostType, result)));
   }
 
@@ -101,7 +101,7 @@ public final class DomainManager implements DomainService {
   @Override
   public Future<List<String>> remove(String domain, String hostType) {
     AtomicReference<List<String>> unconfirmed = new AtomicReference<>(List.of());
-    return checked("remove", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
+    return checked(AuditLog.REMOVE, domain, hostType, name -> dynamicOfAllowedType(name, hostType)
         .compose(x -> removals.remove(name, hostType)).map(nodes -> {
           unconfirmed.set(nodes);
           return 0L;
@@ -110,7 +110,7 @@ public final class DomainManager implements DomainService {
 
   @Override
   public Future<Void> requestRemove(String domain, String hostType) {
-    return checked("request removal", domain, hostType, name -> dynamicOfAllowedType(name, hostType)
+    return checked(AuditLog.REQUEST_REMOVAL, domain, hostType, name -> dynamicOfAllowedType(name, hostType)
         .compose(x -> removals.request(name, hostType)).map(0L));
   }
 
@@ -122,9 +122,9 @@ public final class DomainManager implements DomainService {
 
   @Override
   public Future<Void> setEnabled(String domain, boolean enabled) {
-    return checked(enabled ? "enable" : "disable", domain, null, name -> dynamic(name)
+    return checked(enabled ? AuditLog.ENABLE : AuditLog.DISABLE, domain, null, name -> dynamic(name)
         .compose(x -> store.setEnabled(name, enabled, registry::isAllowedHostType))
-        .compose(result -> taken(enabled ? "enable" : "disable", name, null, result)));
+        .compose(result -> taken(enabled ? AuditLog.ENABLE : AuditLog.DISABLE, name, null, result)));
   }
 
   @Override
@@ -196,7 +196,7 @@ public final class DomainManager implements DomainService {
    * the outcome; a refusal is logged with domain and host type.
    */
   private Future<Void> checked(String operation, String domain, String hostType, Function<String, Future<Long>> op) {
-    String audited = canonicalOrAsGiven(domain);
+    String audited = DomainName.canonicalOrAsGiven(domain);
     return gate.pass(() -> canonical(domain).compose(op)).onComplete(result -> {
       meters.write(operation, result.cause());
       audit.record(caller, operation, audited, hostType, result.cause(), result.succeeded() ? result.result() : 0);
@@ -217,15 +217,6 @@ public final class DomainManager implements DomainService {
           hostType == null ? "-" : hostType, caller, result.eventId());
     }
     return announcer.announce(result).map(result.eventId());
-  }
-
-  /** The canonical name when valid, else the name as given (so a refusal is audited under what was asked). */
-  public static String canonicalOrAsGiven(String domain) {
-    try {
-      return DomainName.normalize(domain);
-    } catch (DomainException e) {
-      return domain;
-    }
   }
 
   /** The canonical name, or a failed future with {@code invalid_domain}. */

@@ -5,6 +5,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.vertx.core.Future;
 import java.util.Map;
 import org.domainregistry.admins.DomainAdmins;
+import org.domainregistry.service.AuditLog;
 import org.domainregistry.service.Caller;
 import org.domainregistry.service.DomainService;
 
@@ -15,8 +16,9 @@ import org.domainregistry.service.DomainService;
  */
 final class DomainMutations {
   /** The audit log's operation of each mutation (README "Operating", audit log). */
-  static final Map<String, String> AUDIT_OPERATIONS = Map.of("addDomain", "insert", "removeDomain", "remove",
-      "requestRemoveDomain", "request removal", "enableDomain", "enable", "disableDomain", "disable",
+  static final Map<String, String> AUDIT_OPERATIONS = Map.of("addDomain", AuditLog.INSERT,
+      "removeDomain", AuditLog.REMOVE, "requestRemoveDomain", AuditLog.REQUEST_REMOVAL, "enableDomain", AuditLog.ENABLE,
+      "disableDomain", AuditLog.DISABLE,
       "setDomainPassword", DomainAdmins.SET, "deleteDomainPassword", DomainAdmins.REMOVE);
   private final DomainService service;
   private final DomainAdmins admins;
@@ -69,19 +71,19 @@ final class DomainMutations {
 
   /** The service on behalf of the request's caller (README "Operating", audit log). */
   private DomainService as(DataFetchingEnvironment env) {
-    return service.as(env.getGraphQlContext().<Caller>get(Caller.class));
+    return service.as(caller(env));
   }
 
-  private static String caller(DataFetchingEnvironment env) {
-    return env.getGraphQlContext().<Caller>get(Caller.class).auditName();
+  private static Caller caller(DataFetchingEnvironment env) {
+    return env.getGraphQlContext().get(Caller.class);
   }
 
   private Future<String> setDomainPassword(DataFetchingEnvironment env) {
-    return admins.setPassword(caller(env), env.getArgument("domain"), env.getArgument("password"))
+    return admins.setPassword(caller(env).auditName(), env.getArgument("domain"), env.getArgument("password"))
         .map(x -> "Domain password set successfully");
   }
 
   private Future<String> deleteDomainPassword(DataFetchingEnvironment env) {
-    return admins.deletePassword(caller(env), env.getArgument("domain")).map(x -> "Domain password deleted successfully");
+    return admins.deletePassword(caller(env).auditName(), env.getArgument("domain")).map(x -> "Domain password deleted successfully");
   }
 }
