@@ -102,7 +102,7 @@ final class SortedEntries {
     }
     all.addAll(entries);
     byte[][] sorted = all.toArray(byte[][]::new);
-    Arrays.parallelSort(sorted, Entries::compare);
+    PrefixSort.sort(sorted);
     byte[][][] next = new byte[(sorted.length + BULK_FILL - 1) / BULK_FILL][][];
     for (int i = 0; i < next.length; i++) {
       next[i] = Arrays.copyOfRange(sorted, i * BULK_FILL, Math.min(sorted.length, (i + 1) * BULK_FILL));
