@@ -10,7 +10,8 @@ import java.util.Set;
  * as they come, and {@link #finish} takes out those not loaded. Listeners hear only the
  * differences, all with the snapshot's event id (known only at the end), then {@code reloaded}.
  * One reload at a time, from one thread. A reload into an empty registry (the initial load) puts
- * the domains in their host types' sorted indexes in one batch at the end, not one by one.
+ * the domains in their host types' sorted indexes in one batch at the end, not one by one, and
+ * holds the differences only while somebody listens (at a node's start nobody does yet).
  */
 public final class RegistryReload {
   private final DomainRegistry registry;
@@ -24,10 +25,11 @@ public final class RegistryReload {
 
   /** One enabled domain of the snapshot. */
   public void put(String domain, String hostType) {
-    String before = registry.hostTypeOf(domain);
+    String before = loaded == null ? null : registry.hostTypeOf(domain); // an initial load holds nothing before
     DomainRegistry.Change change = registry.putQuietly(domain, hostType);
-    if (change == DomainRegistry.Change.ADDED || change == DomainRegistry.Change.CHANGED
-        || change == DomainRegistry.Change.REMOVED) {
+    // An initial load keeps only what a listener can hear: one that starts listening later reads the registry.
+    if ((change == DomainRegistry.Change.ADDED || change == DomainRegistry.Change.CHANGED
+        || change == DomainRegistry.Change.REMOVED) && (loaded != null || !registry.changes().isEmpty())) {
       differences.add(new String[] {domain, before, registry.hostTypeOf(domain)});
     }
     if (loaded != null) {

@@ -71,7 +71,7 @@ class SubdomainsAndDigestTest {
       registry.putDynamic("d" + i + ".example", "type2"); // parents found, but of a host type not covered
       misses[i] = (i % 2 == 0 ? "muc.d" : "pubsub.d") + i + (i % 3 == 0 ? ".example" : ".missing");
     }
-    long found = lookUp(registry, misses, 10);
+    long found = lookUp(registry, misses, 100);
     long threadId = Thread.currentThread().getId();
 
     long before = threads.getThreadAllocatedBytes(threadId);
@@ -79,7 +79,10 @@ class SubdomainsAndDigestTest {
     long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
     assertThat(found).isZero();
-    assertThat(allocated).as("bytes allocated by %d subdomain lookups", 100L * misses.length).isLessThan(1024);
+    // Under one byte a lookup: one allocation each would be 16 bytes or more. Run alone in a fresh JVM,
+    // the thread still allocates a few kilobytes in all while the JIT settles, so a fixed 1 KiB failed.
+    assertThat(allocated).as("bytes allocated by %d subdomain lookups", 100L * misses.length)
+        .isLessThan(100L * misses.length);
   }
 
   private static long lookUp(DomainRegistry registry, String[] names, int rounds) {
@@ -159,5 +162,24 @@ class SubdomainsAndDigestTest {
     assertThat(heard.get(0).source()).isEqualTo(RegistryChange.Source.SUBDOMAIN);
     assertThat(heard.get(1).source()).isEqualTo(RegistryChange.Source.DYNAMIC);
     assertThat(heard.stream().filter(c -> c.type() == Type.RELOADED)).hasSize(1);
+  }
+  @Test
+  void anInitialLoadAnnouncesOnlyWhatItPutWhileSomebodyListened() throws Exception {
+    DomainRegistry registry = registry();
+    RegistryReload reload = registry.startReload();
+    reload.put("before.example", "type1");
+    List<RegistryChange> heard = new CopyOnWriteArrayList<>();
+    try (AutoCloseable listening = registry.changes().add(heard::add)) {
+      reload.put("after.example", "type2");
+      reload.finish(5);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (heard.size() < 2 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+    }
+    assertThat(heard.stream().map(c -> c.type() + " " + c.domain() + " " + c.eventId()).toList())
+        .containsExactly("ADDED after.example 5", "RELOADED null 5");
+    assertThat(registry.hostTypeOf("before.example")).isEqualTo("type1");
+    assertThat(registry.domainsByHostType("type2")).containsExactly("after.example");
   }
 }
