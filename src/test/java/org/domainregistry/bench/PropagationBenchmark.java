@@ -1,6 +1,7 @@
 package org.domainregistry.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.domainregistry.node.Node;
 import org.domainregistry.support.Await;
@@ -18,34 +19,46 @@ public final class PropagationBenchmark {
 
   public static void main(String[] args) {
     int writes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    int warmup = 100;
     try (TestCluster cluster = new TestCluster(TestDatabase.createDatabase(), 3).start(Map.of())) {
-      Node writer = cluster.node(0);
-      long[] fromStart = new long[writes];
-      long[] fromAck = new long[writes];
-      long[] writeTimes = new long[writes];
-      for (int i = -warmup; i < writes; i++) {
-        String domain = "bench-" + (i + warmup) + ".example";
-        long start = System.nanoTime();
-        Await.result(writer.service().insert(domain, "type1"));
-        long acknowledged = System.nanoTime();
-        for (Node node : cluster.nodes()) {
-          while (node.registry().hostTypeOf(domain) == null) {
-            Thread.onSpinWait();
-          }
-        }
-        long visible = System.nanoTime();
-        if (i >= 0) {
-          fromStart[i] = visible - start;
-          fromAck[i] = visible - acknowledged;
-          writeTimes[i] = acknowledged - start;
-        }
-      }
-      report("write start -> visible on all 3 nodes", fromStart);
-      report("write acknowledged -> visible on all 3 nodes", fromAck);
-      report("write start -> acknowledged (visible on the writing node)", writeTimes);
+      Samples samples = measure(cluster.nodes(), writes);
+      report("write start -> visible on all 3 nodes", samples.fromStart());
+      report("write acknowledged -> visible on all 3 nodes", samples.fromAck());
+      report("write start -> acknowledged (visible on the writing node)", samples.writeTimes());
     }
     System.exit(0);
+  }
+
+  /** Nanoseconds of each write, sorted: start to visible on all, acknowledged to visible on all, start to acknowledged. */
+  record Samples(long[] fromStart, long[] fromAck, long[] writeTimes) {}
+
+  /** {@code writes} sequential inserts on the first node (after 100 not counted), each awaited on every node. */
+  static Samples measure(List<Node> nodes, int writes) {
+    int warmup = 100;
+    Node writer = nodes.get(0);
+    long[] fromStart = new long[writes];
+    long[] fromAck = new long[writes];
+    long[] writeTimes = new long[writes];
+    for (int i = -warmup; i < writes; i++) {
+      String domain = "bench-" + (i + warmup) + ".example";
+      long start = System.nanoTime();
+      Await.result(writer.service().insert(domain, "type1"));
+      long acknowledged = System.nanoTime();
+      for (Node node : nodes) {
+        while (node.registry().hostTypeOf(domain) == null) {
+          Thread.onSpinWait();
+        }
+      }
+      long visible = System.nanoTime();
+      if (i >= 0) {
+        fromStart[i] = visible - start;
+        fromAck[i] = visible - acknowledged;
+        writeTimes[i] = acknowledged - start;
+      }
+    }
+    Arrays.sort(fromStart);
+    Arrays.sort(fromAck);
+    Arrays.sort(writeTimes);
+    return new Samples(fromStart, fromAck, writeTimes);
   }
 
   private static void report(String what, long[] nanos) {

@@ -37,13 +37,7 @@ public final class WriteRateBenchmark {
     int writes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int poolSize = 8;
-    Vertx vertx = Vertx.vertx();
-    DatabaseVerticle database = new DatabaseVerticle(TestDatabase.createDatabase(), poolSize, 1, 5000, event -> { });
-    Await.result(vertx.deployVerticle(database));
-    DomainStore store = database.store();
-    run(clients, writes / 5, i -> store.insert("warm" + i + ".example.com", "type1").mapEmpty());
-    Result ceiling = run(clients, writes, i -> store.insert("c" + i + ".example.com", "type1").mapEmpty());
-    Await.result(vertx.close());
+    Result ceiling = storeCeiling(clients, writes, poolSize);
 
     String url = TestDatabase.createDatabase();
     System.out.println("PostgreSQL fsync: " + fsync(url));
@@ -63,6 +57,18 @@ public final class WriteRateBenchmark {
     System.exit(0);
   }
 
+  /** The store's insert alone on a fresh database: {@code clients} callers on a pool of {@code poolSize}. */
+  static Result storeCeiling(int clients, int writes, int poolSize) {
+    Vertx vertx = Vertx.vertx();
+    DatabaseVerticle database = new DatabaseVerticle(TestDatabase.createDatabase(), poolSize, 1, 5000, event -> { });
+    Await.result(vertx.deployVerticle(database));
+    DomainStore store = database.store();
+    run(clients, writes / 5, i -> store.insert("warm" + i + ".example.com", "type1").mapEmpty());
+    Result ceiling = run(clients, writes, i -> store.insert("c" + i + ".example.com", "type1").mapEmpty());
+    Await.result(vertx.close());
+    return ceiling;
+  }
+
   private static String fsync(String url) {
     try (var connection = TestDatabase.jdbc(url); var rows = connection.createStatement().executeQuery("SHOW fsync")) {
       return rows.next() ? rows.getString(1) : "?";
@@ -72,7 +78,7 @@ public final class WriteRateBenchmark {
   }
 
   /** A PUT of a new domain {@code prefix<i>.bench}, failing unless answered 2xx and then in the registry. */
-  private static IntFunction<Future<Void>> prefixedPut(WebClient client, Node node, String prefix) {
+  static IntFunction<Future<Void>> prefixedPut(WebClient client, Node node, String prefix) {
     Buffer body = Buffer.buffer("{\"host_type\":\"type1\"}");
     return i -> {
       String domain = prefix + i + ".bench";
@@ -90,14 +96,14 @@ public final class WriteRateBenchmark {
   }
 
   /** Latencies in nanoseconds, sorted, and writes per second. */
-  private record Result(long[] sorted, double rate) {
+  record Result(long[] sorted, double rate) {
     double ms(double quantile) {
       return sorted[(int) Math.min(sorted.length - 1, Math.round(quantile * (sorted.length - 1)))] / 1e6;
     }
   }
 
   /** Runs {@code count} operations, {@code clients} at a time, each client starting its next when one ends. */
-  private static Result run(int clients, int count, IntFunction<Future<Void>> operation) {
+  static Result run(int clients, int count, IntFunction<Future<Void>> operation) {
     long[] latencies = new long[count];
     AtomicInteger next = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();

@@ -85,7 +85,9 @@ public final class NodeProcess implements AutoCloseable {
       throw new IllegalStateException("node process exited: " + tail());
     }
     try {
-      return get("/health/ready").statusCode() == 200;
+      // A short timeout, as a Kubernetes probe has: a request taken in the moment the listener opens
+      // can go unanswered (Vert.x 5.0.7's HTTP server metrics, README "Known limitations").
+      return send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(1)).GET()).statusCode() == 200;
     } catch (UncheckedIOException e) {
       return false;
     }
@@ -108,7 +110,9 @@ public final class NodeProcess implements AutoCloseable {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = request.build();
+      return HTTP.send(built.timeout().isPresent() ? built : request.timeout(Duration.ofSeconds(20)).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
