@@ -103,7 +103,8 @@ public final class DatabaseVerticle extends VerticleBase {
     PgConnectOptions connect = PgConnectOptions.fromUri(url).setReconnectAttempts(0)
         .addProperty("client_min_messages", "warning")
         .addProperty("statement_timeout", STATEMENT_TIMEOUT)
-        .addProperty("application_name", "domain-registry");
+        .addProperty("application_name", "domain-registry")
+        .setCachePreparedStatements(true);
     pool = pool(connect, poolSize, "domain-registry");
     loginPool = pool(connect, loginPoolSize, "domain-registry-login");
     gate = new PgGate(pool);
