@@ -69,26 +69,37 @@ public final class EventPollVerticle extends VerticleBase {
     return Future.join(List.of(
             bus.<Long>localConsumer(SyncAddresses.AWAIT_APPLIED, this::awaitApplied).completion(),
             bus.<JsonObject>consumer(SyncAddresses.nodeAwaitApplied(nodeId), this::awaitAppliedByNode).completion(),
-            bus.consumer(SyncAddresses.CHECK_FOR_UPDATES, message -> {
-              status.counters().recordNudge();
-              requestPoll();
-            }).completion(),
+            bus.consumer(SyncAddresses.CHECK_FOR_UPDATES, this::nudged).completion(),
             bus.<String>localConsumer(SyncAddresses.DB_EVENT, this::announced).completion()))
         .compose(x -> polling ? currentPoll : runPoll())
         .otherwiseEmpty();
   }
 
+  /**
+   * A nudge names the event its writer made (any other body: look anyway). Every write wakes every
+   * node twice, by its nudge and its NOTIFY: the second finds the event applied and polls no more.
+   */
+  private void nudged(Message<Object> nudge) {
+    status.counters().recordNudge();
+    if (!(nudge.body() instanceof Long eventId && eventId > 0 && poller.isApplied(eventId))) {
+      requestPoll();
+    }
+  }
+
   private void announced(Message<String> notification) {
     String payload = notification.body();
     int space = payload.indexOf(' ');
+    boolean pollNeeded = true;
     if (space > 0) {
       try {
-        poller.announced(Long.parseLong(payload.substring(0, space)), payload.substring(space + 1));
+        pollNeeded = poller.announced(Long.parseLong(payload.substring(0, space)), payload.substring(space + 1));
       } catch (NumberFormatException e) {
         LOG.warn("Ignoring a malformed event notification: {}", payload);
       }
     }
-    requestPoll();
+    if (pollNeeded) {
+      requestPoll();
+    }
   }
 
   private void requestPoll() {

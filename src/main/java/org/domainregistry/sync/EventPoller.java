@@ -92,13 +92,16 @@ public final class EventPoller {
   /**
    * Takes note of an event the database announced. One the cursor will read anyway needs nothing
    * more; one at or below the ids already read (a writer that chose a low id by hand) has its
-   * domain's row read again at the start of the next poll, before any newer event.
+   * domain's row read again at the start of the next poll, before any newer event. Returns
+   * whether a poll is needed for it: not when it is applied here already and read as announced.
    */
-  public void announced(long eventId, String domain) {
+  public boolean announced(long eventId, String domain) {
     if (!domain.isEmpty() && eventId <= cursor.maxSeen() && !cursor.isMissing(eventId)
         && !cursor.wasReadRecently(eventId, domain)) {
       recheck.put(domain, eventId);
+      return true;
     }
+    return !cursor.isApplied(eventId);
   }
 
   /** Forces a full reload on the next poll (e.g. after an outage longer than events are kept). */
