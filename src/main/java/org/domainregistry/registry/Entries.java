@@ -46,6 +46,23 @@ final class Entries {
     return copy;
   }
 
+  /** Whether the name is stored as UTF-16 (two bytes a character). */
+  static boolean isWide(byte[] e) {
+    return (e[0] & WIDE) != 0;
+  }
+
+  /**
+   * Bytes {@code from} to {@code from + count} (at most 8) of a one-byte-a-character name,
+   * big-endian, zero past its end.
+   */
+  static long prefix(byte[] e, int from, int count) {
+    long key = 0;
+    for (int i = 1 + from; i < 1 + from + count; i++) {
+      key = key << 8 | (i < e.length ? e[i] & 0xFF : 0);
+    }
+    return key;
+  }
+
   static int length(byte[] e) {
     return (e[0] & WIDE) == 0 ? e.length - 1 : (e.length - 1) >> 1;
   }

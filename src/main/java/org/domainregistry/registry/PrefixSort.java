@@ -21,7 +21,6 @@ final class PrefixSort {
   /** Deeper than the longest name (253 characters), only the comparator can tell ties apart. */
   private static final int MAX_DEPTH = 256;
   private static final int PARALLEL = 1 << 16;
-  private static final int WIDE = 0x80;
 
   private PrefixSort() {}
 
@@ -29,7 +28,7 @@ final class PrefixSort {
   static void sort(byte[][] entries) {
     boolean narrow = entries.length <= POSITION_MASK + 1;
     for (int i = 0; i < entries.length && narrow; i++) {
-      narrow = (entries[i][0] & WIDE) == 0;
+      narrow = !Entries.isWide(entries[i]);
     }
     if (narrow) {
       sort(entries, 0, entries.length, 0);
@@ -47,7 +46,7 @@ final class PrefixSort {
     }
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = (key(entries[from + i], depth) << POSITION_BITS | i) ^ Long.MIN_VALUE;
+      keys[i] = (Entries.prefix(entries[from + i], depth, KEY_BYTES) << POSITION_BITS | i) ^ Long.MIN_VALUE;
     }
     if (n >= PARALLEL) {
       Arrays.parallelSort(keys);
@@ -67,14 +66,5 @@ final class PrefixSort {
         start = i;
       }
     }
-  }
-
-  /** The name's bytes {@code depth} to {@code depth + KEY_BYTES}, big-endian, zero past its end. */
-  private static long key(byte[] entry, int depth) {
-    long key = 0;
-    for (int i = 1 + depth; i < 1 + depth + KEY_BYTES; i++) {
-      key = key << 8 | (i < entry.length ? entry[i] & 0xFF : 0);
-    }
-    return key;
   }
 }

@@ -30,7 +30,7 @@ public final class RegistryReload {
     // An initial load keeps only what a listener can hear: one that starts listening later reads the registry.
     if ((change == DomainRegistry.Change.ADDED || change == DomainRegistry.Change.CHANGED
         || change == DomainRegistry.Change.REMOVED) && (loaded != null || !registry.changes().isEmpty())) {
-      differences.add(new String[] {domain, before, registry.hostTypeOf(domain)});
+      differences.add(new String[] {domain, before, change == DomainRegistry.Change.REMOVED ? null : hostType});
     }
     if (loaded != null) {
       loaded.add(domain);

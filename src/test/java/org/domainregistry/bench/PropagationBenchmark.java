@@ -61,9 +61,7 @@ public final class PropagationBenchmark {
     return new Samples(fromStart, fromAck, writeTimes);
   }
 
-  private static void report(String what, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
+  private static void report(String what, long[] sorted) {
     System.out.printf("%s over %d writes: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", what,
         sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
   }

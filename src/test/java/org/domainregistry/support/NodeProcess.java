@@ -87,7 +87,7 @@ public final class NodeProcess implements AutoCloseable {
     try {
       // A short timeout, as a Kubernetes probe has: a request taken in the moment the listener opens
       // can go unanswered (Vert.x 5.0.7's HTTP server metrics, README "Known limitations").
-      return send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(1)).GET()).statusCode() == 200;
+      return send(HttpRequest.newBuilder(uri("/health/ready")).GET(), Duration.ofSeconds(1)).statusCode() == 200;
     } catch (UncheckedIOException e) {
       return false;
     }
@@ -109,10 +109,12 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    return send(request, Duration.ofSeconds(20));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
     try {
-      HttpRequest built = request.build();
-      return HTTP.send(built.timeout().isPresent() ? built : request.timeout(Duration.ofSeconds(20)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
